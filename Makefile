@@ -1,0 +1,62 @@
+# Bimtek: the two commands of the README are `make demo` and `make test`; both install first.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+# Debian packages: WeasyPrint's libraries and fonts, PDF/QR tools for the tests, gettext,
+# and the browser for the end-to-end tests.
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core \
+	poppler-utils zbar-tools gettext chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+REQ_STAMP := $(VENV)/.requirements-$(shell sha1sum requirements.txt | cut -c1-12)
+
+.PHONY: install system-packages demo serve test lint format messages clean-db
+
+install: system-packages $(REQ_STAMP) messages
+
+system-packages:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(REQ_STAMP): requirements.txt
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	@rm -f $(VENV)/.requirements-* && touch $@
+
+messages: $(REQ_STAMP)
+	@for po in $$(find locale -name '*.po'); do \
+		mo=$${po%.po}.mo; \
+		if [ ! -f $$mo ] || [ $$po -nt $$mo ]; then msgfmt --check -o $$mo $$po; fi; \
+	done
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo
+	@echo "Bimtek runs at http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
+	@echo "Demo users, password '$${DEMO_PASSWORD:-bimtek-demo}': admin, fasilitator, peserta"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install lint
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(REQ_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: $(REQ_STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
+
+# Refresh the Indonesian catalogue after changing user-facing strings.
+makemessages: $(REQ_STAMP)
+	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=staticfiles --ignore=node_modules
+	$(MAKE) messages

@@ -1,0 +1,1 @@
+"""Accounts: the custom user with the ASN profile, agencies (OPD) and the three roles."""

@@ -1,0 +1,53 @@
+"""Forms a participant meets: sign-in and the profile page."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Agency, User
+from .nip import normalise_nip
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, labelled for the three identifiers Bimtek accepts."""
+
+    username = forms.CharField(
+        label=_("User name, e-mail or NIP"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The user name, e-mail or NIP and the password do not match an active account. "
+            "Both are case-sensitive in the password."
+        ),
+    }
+
+
+class ProfileForm(forms.ModelForm):
+    """What a participant may correct themselves; the NIP is changed by an administrator."""
+
+    agency = forms.ModelChoiceField(
+        label=_("agency (unit kerja)"), queryset=Agency.objects.active(), required=False
+    )
+
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "phone", "employee_type", "rank", "position", "agency"]
+        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+        self.fields["email"].required = True
+
+
+class AdminUserFieldsMixin(forms.ModelForm):
+    """The ASN profile fields added to Wagtail's user forms for administrators."""
+
+    profile_fields = ["full_name", "nip", "employee_type", "rank", "position", "agency", "phone"]
+
+    def clean_nip(self):
+        return normalise_nip(self.cleaned_data.get("nip")) or None

@@ -1,0 +1,143 @@
+"""The custom user (with the ASN profile printed on certificates) and agencies (OPD)."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .nip import normalise_nip, validate_nip
+from .ranks import PNS_GRADE_CODES, PPPK_GRADE_CODES, RANK_CHOICES, EmployeeType
+
+
+class AgencyQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class AgencyManager(models.Manager.from_queryset(AgencyQuerySet)):
+    def get_by_name(self, name: str) -> "Agency":
+        """Find an agency by its full or short name, ignoring case and surrounding spaces."""
+        name = " ".join(str(name or "").split())
+        return self.get(models.Q(name__iexact=name) | models.Q(short_name__iexact=name))
+
+
+class Agency(models.Model):
+    """An OPD (organisasi perangkat daerah): the unit kerja a civil servant works in."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(
+        _("short name"), max_length=50, blank=True, help_text=_("For example BKPSDM or Disdikbud.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = AgencyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("agency (OPD)")
+        verbose_name_plural = _("agencies (OPD)")
+
+    def __str__(self):
+        return self.name
+
+
+class BimtekUserManager(UserManager):
+    def get_by_identifier(self, identifier: str):
+        """
+        The user a person means when signing in with a user name, e-mail address or NIP.
+
+        Returns ``None`` when nothing or more than one account matches.
+        """
+        identifier = (identifier or "").strip()
+        if not identifier:
+            return None
+        query = models.Q(username__iexact=identifier)
+        if "@" in identifier:
+            query |= models.Q(email__iexact=identifier)
+        nip = normalise_nip(identifier)
+        if nip.isdigit():
+            query |= models.Q(nip=nip)
+        matches = list(self.filter(query)[:2])
+        return matches[0] if len(matches) == 1 else None
+
+
+class User(AbstractUser):
+    """
+    Everyone who signs in: participants, trainers and administrators.
+
+    A participant's ASN profile (NIP, grade, position, agency) lives here, because it is
+    what they sign in with and what their certificate prints; the role comes from groups.
+    """
+
+    full_name = models.CharField(
+        _("full name with titles"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "As it should be printed on certificates, e.g. “Dr. Siti Rahma, S.Sos., M.Si.”"
+        ),
+    )
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("18 digits, without spaces."),
+    )
+    employee_type = models.CharField(
+        _("employee type"), max_length=10, choices=EmployeeType.choices, default=EmployeeType.PNS
+    )
+    rank = models.CharField(_("rank/grade"), max_length=10, choices=RANK_CHOICES, blank=True)
+    position = models.CharField(_("position (jabatan)"), max_length=200, blank=True)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency (unit kerja)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    objects = BimtekUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_email_unique_ci",
+                violation_error_message=_("Another account already uses this e-mail address."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def clean(self):
+        super().clean()
+        self.nip = normalise_nip(self.nip) or None
+        if self.rank:
+            allowed = {
+                EmployeeType.PNS: PNS_GRADE_CODES,
+                EmployeeType.PPPK: PPPK_GRADE_CODES,
+            }.get(self.employee_type, frozenset())
+            if self.rank not in allowed:
+                raise ValidationError(
+                    {"rank": _("This grade does not exist for the chosen employee type.")}
+                )
+
+    def get_absolute_url(self):
+        return reverse("accounts:profile")
+
+    def get_full_name(self):
+        return self.full_name or super().get_full_name()
+
+    def get_short_name(self):
+        return self.first_name or self.get_full_name() or self.username

@@ -1,0 +1,96 @@
+"""
+The three roles, as Django groups, and the permissions each holds.
+
+Group names are stable identifiers in English; what a trainer may edit in the page tree is
+granted per course by the training app, not here.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+PARTICIPANTS = "Participants"
+TRAINERS = "Trainers"
+ADMINISTRATORS = "Administrators"
+
+ROLE_LABELS = {
+    PARTICIPANTS: _("Participants"),
+    TRAINERS: _("Trainers"),
+    ADMINISTRATORS: _("Administrators"),
+}
+
+# Model permissions per role as "app_label.codename". Collection and page permissions of
+# Wagtail are granted separately below, because Wagtail checks them per collection/page.
+ROLE_PERMISSIONS = {
+    PARTICIPANTS: [],
+    TRAINERS: [
+        "wagtailadmin.access_admin",
+    ],
+    ADMINISTRATORS: [
+        "wagtailadmin.access_admin",
+        "accounts.add_agency",
+        "accounts.change_agency",
+        "accounts.delete_agency",
+        "accounts.add_user",
+        "accounts.change_user",
+        "cms.change_sitesettings",
+        "cms.change_navigationsettings",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+        "simple_translation.submit_translation",
+    ],
+}
+
+_COLLECTION_PERMISSIONS = {
+    TRAINERS: [
+        f"{app}.{action}_{model}"
+        for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+        for action in ("add", "change", "choose")
+    ],
+    ADMINISTRATORS: [
+        f"{app}.{action}_{model}"
+        for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+        for action in ("add", "change", "delete", "choose")
+    ],
+}
+
+_ROOT_PAGE_PERMISSIONS = {
+    ADMINISTRATORS: [
+        f"wagtailcore.{action}_page" for action in ("add", "change", "publish", "lock", "unlock")
+    ],
+}
+
+
+def _permissions(codes):
+    query = Q(pk__in=[])
+    for code in codes:
+        app_label, codename = code.split(".")
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(query)
+
+
+@transaction.atomic
+def sync_role_groups() -> dict[str, Group]:
+    """Create the role groups and (re)grant their permissions; safe to run any number of times."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    groups = {}
+    root_collection = Collection.get_first_root_node()
+    root_page = Page.get_first_root_node()
+    for name, codes in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*_permissions(codes))
+        if root_collection:
+            for permission in _permissions(_COLLECTION_PERMISSIONS.get(name, [])):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+        if root_page:
+            for permission in _permissions(_ROOT_PAGE_PERMISSIONS.get(name, [])):
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )
+        groups[name] = group
+    return groups

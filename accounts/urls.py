@@ -1,0 +1,26 @@
+"""Account URLs, under /akun/ (Indonesian) and /en/akun/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("masuk/", views.SignInView.as_view(), name="login"),
+    path("keluar/", views.SignOutView.as_view(), name="logout"),
+    path("profil/", views.ProfileView.as_view(), name="profile"),
+    path("sandi/ubah/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("sandi/lupa/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("sandi/lupa/terkirim/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "sandi/atur/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "sandi/atur/selesai/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]

@@ -1,0 +1,40 @@
+"""Wagtail admin viewsets for accounts: users with their ASN profile, and agencies."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from .forms import AdminUserFieldsMixin
+from .models import Agency
+
+
+class BimtekUserCreationForm(AdminUserFieldsMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        fields = UserCreationForm.Meta.fields | set(AdminUserFieldsMixin.profile_fields)
+
+
+class BimtekUserEditForm(AdminUserFieldsMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        fields = UserEditForm.Meta.fields | set(AdminUserFieldsMixin.profile_fields)
+
+
+class UserViewSet(WagtailUserViewSet):
+    def get_form_class(self, for_update=False):
+        return BimtekUserEditForm if for_update else BimtekUserCreationForm
+
+
+class AgencyViewSet(ModelViewSet):
+    model = Agency
+    icon = "group"
+    menu_label = _("Agencies (OPD)")
+    menu_order = 610
+    add_to_settings_menu = True
+    list_display = ["name", "short_name", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "short_name"]
+    form_fields = ["name", "short_name", "is_active"]
+    copy_view_enabled = False
+
+
+agency_viewset = AgencyViewSet("agencies")

@@ -1,0 +1,1 @@
+"""Certificates: templates, signatories, numbering, PDF rendering and public verification."""

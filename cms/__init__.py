@@ -1,0 +1,1 @@
+"""The site's chrome: home and standard pages, shared blocks, site settings and navigation."""

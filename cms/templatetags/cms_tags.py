@@ -1,0 +1,81 @@
+"""Template tags for the site's chrome: navigation links and the language switcher."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from cms.models import NavigationSettings
+
+register = template.Library()
+
+
+def _link_items(stream, request):
+    language = get_language()
+    items = []
+    for block in stream:
+        value = block.value
+        page = value.get("page")
+        if page:
+            page = page.specific.localized
+            if not page.live:
+                continue
+            label = value.get("label") or page.title
+            if language == "en" and value.get("label_en"):
+                label = value["label_en"]
+            url = page.get_url(request)
+        else:
+            label = (language == "en" and value.get("label_en")) or value.get("label")
+            url = value.get("url")
+        items.append({"url": url, "label": label})
+    return items
+
+
+@register.inclusion_tag("cms/tags/navigation.html", takes_context=True)
+def navigation(context, placement="header"):
+    """The header or footer links of the current site, in the visitor's language."""
+    request = context["request"]
+    nav = NavigationSettings.for_request(request)
+    stream = nav.header_links if placement == "header" else nav.footer_links
+    items = _link_items(stream, request)
+    for item in items:
+        item["current"] = item["url"] == request.path
+    return {"items": items, "placement": placement, "footer_text": nav.footer_text}
+
+
+def _home_url(request, language_code):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    locale = Locale.objects.filter(language_code=language_code).first()
+    translation = root.get_translation_or_none(locale) if locale else None
+    return (translation or root).get_url(request) if translation else None
+
+
+@register.inclusion_tag("cms/tags/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """
+    Links to this page in each site language.
+
+    On a Wagtail page the link goes to its translation when there is one, else to the home
+    page of that language; on other views it goes to the same view under the other prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    languages = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            locale = Locale.objects.filter(language_code=code).first()
+            translation = page.get_translation_or_none(locale) if locale else None
+            if translation is not None and translation.live:
+                url = translation.get_url(request)
+            else:
+                url = _home_url(request, code)
+        if url is None:
+            url = translate_url(request.get_full_path(), code)
+        languages.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"languages": languages}

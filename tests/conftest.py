@@ -1,0 +1,108 @@
+"""
+Fixtures for the whole suite.
+
+Two run modes: the embedded default (SQLite, Celery eager) and the real stack (PostgreSQL
+from ``DATABASE_URL``, Redis from ``CELERY_BROKER_URL``). In the real stack, tests marked
+``worker`` get a real Celery worker process bound to the test database.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+
+from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFactory
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgres = django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(skip_pg)
+
+
+@pytest.fixture
+def participant(db):
+    return ParticipantFactory()
+
+
+@pytest.fixture
+def trainer(db):
+    return TrainerFactory()
+
+
+@pytest.fixture
+def administrator(db):
+    return AdministratorFactory()
+
+
+@pytest.fixture(scope="session")
+def live_worker(django_db_setup, django_db_blocker):
+    """
+    A real Celery worker on the test database when a broker is configured; nothing otherwise.
+
+    Without a broker, tasks run eagerly in the test process, so tests marked ``worker`` run
+    unchanged in both modes. The worker is stopped at the end of the session.
+    """
+    if not django_settings.CELERY_BROKER_URL:
+        yield None
+        return
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+            f"{database['NAME']}"
+        ),
+        "MEDIA_ROOT": str(BASE_DIR / "test-artifacts" / "worker-media"),
+    }
+    log = open(BASE_DIR / "test-artifacts" / "celery-worker.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "bimtek", "worker", "--pool=prefork",
+         "--concurrency=2", "--loglevel=INFO", "--without-gossip", "--without-mingle"],
+        cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    from bimtek.celery import app
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if app.control.ping(timeout=1):
+            break
+        if process.poll() is not None:
+            raise RuntimeError("The Celery worker exited; see test-artifacts/celery-worker.log")
+    else:
+        process.kill()
+        raise RuntimeError("The Celery worker did not answer within 60 s")
+    yield process
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+def pytest_sessionstart(session):
+    (BASE_DIR / "test-artifacts").mkdir(exist_ok=True)
+    shutil.rmtree(BASE_DIR / "test-artifacts" / "worker-media", ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Training: courses as Wagtail pages, batches, enrolments, progress, quizzes, evaluations."""
