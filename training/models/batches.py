@@ -1,0 +1,118 @@
+"""Batches (angkatan) of a course and the enrolments of participants in them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DeliveryMode(models.TextChoices):
+    ONLINE = "daring", _("Online (daring)")
+    CLASSROOM = "luring", _("Classroom (luring)")
+    BLENDED = "blended", _("Blended")
+
+
+class EnrolmentPolicy(models.TextChoices):
+    OPEN = "open", _("Open: participants enrol themselves")
+    APPROVAL = "approval", _("Needs an administrator's approval")
+    INVITATION = "invitation", _("By invitation only")
+
+
+class BatchStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Batch(models.Model):
+    """An angkatan: one run of a course with its dates, capacity and mode."""
+
+    course = models.ForeignKey(
+        "training.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="batches",
+    )
+    name = models.CharField(_("name"), max_length=150, help_text=_("For example Angkatan I 2026."))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    enrolment_opens = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
+    enrolment_closes = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    mode = models.CharField(
+        _("mode"), max_length=10, choices=DeliveryMode.choices, default=DeliveryMode.ONLINE
+    )
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    enrolment_policy = models.CharField(
+        _("enrolment policy"),
+        max_length=12,
+        choices=EnrolmentPolicy.choices,
+        default=EnrolmentPolicy.OPEN,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=BatchStatus.choices, default=BatchStatus.DRAFT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        verbose_name = _("batch")
+        verbose_name_plural = _("batches")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="batch_ends_after_it_starts",
+                violation_error_message=_("A batch cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.course.title} — {self.name}"
+
+
+class EnrolmentStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Enrolment(models.Model):
+    """A participant in a batch, from enrolment to completion."""
+
+    batch = models.ForeignKey(
+        Batch, verbose_name=_("batch"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    participant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participant"),
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=EnrolmentStatus.choices,
+        default=EnrolmentStatus.ACTIVE,
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-enrolled_at"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "participant"],
+                name="one_enrolment_per_participant_and_batch",
+            ),
+        ]
+        indexes = [models.Index(fields=["participant", "status"])]
+
+    def __str__(self):
+        return f"{self.participant} — {self.batch}"
