@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import Agency, User
 from .nip import normalise_nip
@@ -24,6 +25,21 @@ class SignInForm(AuthenticationForm):
             "Both are case-sensitive in the password."
         ),
     }
+
+
+class AdminSignInForm(WagtailLoginForm):
+    """
+    The Wagtail admin's sign-in form with translated labels (Wagtail derives the password
+    label from the field name, which is never translated) and the same three identifiers.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = SignInForm.base_fields["username"].label
+        self.fields["username"].widget.attrs["placeholder"] = _("User name, e-mail or NIP")
+        self.fields["password"].label = _("Password")
+
+    error_messages = SignInForm.error_messages
 
 
 class ProfileForm(forms.ModelForm):

@@ -118,6 +118,7 @@ AUTHENTICATION_BACKENDS = [
     "accounts.backends.IdentifierBackend",
 ]
 LOGIN_URL = "accounts:login"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminSignInForm"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "/"
 

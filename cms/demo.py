@@ -1,9 +1,9 @@
 """Demo content for the site chrome: home pages in both languages, settings and navigation."""
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from .models import HomePage, NavigationSettings, SiteSettings, StandardPage
-from .services import publish_page, publish_translation
+from .services import ensure_tree_roots, publish_page, publish_translation
 
 HOME_BODY_ID = [
     ("heading", {"heading_text": "Tentang program ini", "size": "h2"}),
@@ -49,8 +49,7 @@ HOME_BODY_EN = [
 
 
 def seed(log):
-    Locale.objects.get_or_create(language_code="id")
-    root = Page.get_first_root_node()
+    root = ensure_tree_roots()
     home = publish_page(
         parent=root,
         page_class=HomePage,

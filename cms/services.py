@@ -1,7 +1,32 @@
 """Services for site pages: publishing a page and its translation idempotently."""
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
+
+
+@transaction.atomic
+def ensure_tree_roots() -> Page:
+    """
+    Make sure the rows Wagtail's migrations create exist: default locale, root page, root
+    collection. They are missing after `manage.py flush` (and after a transactional test),
+    and every page and image hangs off them. Returns the root page.
+    """
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                content_type=ContentType.objects.get_for_model(Page),
+                locale=locale,
+            )
+        )
+    return root
 
 
 @transaction.atomic

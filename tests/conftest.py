@@ -40,6 +40,21 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
+        # A transactional test empties every table when it ends, including the rows that
+        # migrations create (Wagtail's root page, default locale and collection, the role
+        # groups). Restoring the serialized database keeps them for the tests that follow.
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction")
+        if transactional or {"transactional_db", "live_server", "live_worker"} & set(
+            getattr(item, "fixturenames", ())
+        ):
+            databases = marker.kwargs.get("databases") if marker else None
+            item.add_marker(
+                pytest.mark.django_db(
+                    transaction=True, serialized_rollback=True, databases=databases
+                ),
+                append=False,
+            )
 
 
 @pytest.fixture

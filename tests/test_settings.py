@@ -17,6 +17,8 @@ CONFIG_VARIABLES = (
     "DJANGO_ALLOWED_HOSTS",
     "SITE_URL",
     "EMAIL_URL",
+    # Set by the browser tests for Playwright's event loop; never part of a deployment.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 
 
