@@ -9,13 +9,15 @@ DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-no
 	poppler-utils zbar-tools gettext chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REQ_STAMP := $(VENV)/.requirements-$(shell sha1sum requirements.txt | cut -c1-12)
+NODE_STAMP := node_modules/.package-lock-$(shell sha1sum package-lock.json | cut -c1-12)
 
-.PHONY: install system-packages demo serve test lint format messages clean-db
+.PHONY: install system-packages demo test lint format messages makemessages
 
-install: system-packages $(REQ_STAMP) messages
+install: system-packages $(REQ_STAMP) $(NODE_STAMP) messages
 
 system-packages:
-	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+		command -v npm >/dev/null || echo nodejs npm); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:" $$missing; \
 		$(SUDO) apt-get update -qq && \
@@ -27,6 +29,11 @@ $(REQ_STAMP): requirements.txt
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt
 	@rm -f $(VENV)/.requirements-* && touch $@
+
+# Front-end packages from the npm registry (never copied into the repo).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@rm -f node_modules/.package-lock-* && touch $@
 
 messages: $(REQ_STAMP)
 	@for po in $$(find locale -name '*.po'); do \
