@@ -16,19 +16,24 @@ PUBLIC_PAGES = [
 ]
 
 
+def violations_on(page, base_url, paths):
+    """Serious and critical violations per path; an empty dict when every page passes."""
+    found = {}
+    for path in paths:
+        page.goto(base_url + path)
+        violations = serious_accessibility_violations(page)
+        if violations:
+            found[path] = violations
+    return found
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_public_pages_have_no_serious_accessibility_violations(
     live_server, demo_site, new_page, viewport
 ):
     page = new_page(viewport=viewport)
-    found = {}
-    for path in PUBLIC_PAGES:
-        page.goto(live_server.url + path)
-        violations = serious_accessibility_violations(page)
-        if violations:
-            found[path] = violations
 
-    assert found == {}
+    assert violations_on(page, live_server.url, PUBLIC_PAGES) == {}
 
 
 def test_signed_in_pages_have_no_serious_accessibility_violations(live_server, demo_site, new_page):
@@ -37,14 +42,10 @@ def test_signed_in_pages_have_no_serious_accessibility_violations(live_server, d
     page.get_by_label("Nama pengguna, email, atau NIP").fill("peserta")
     page.get_by_label("Kata sandi").fill("bimtek-demo")
     page.get_by_role("button", name="Masuk").click()
-    found = {}
-    for path in ["/akun/profil/", "/akun/sandi/ubah/", "/en/akun/profil/"]:
-        page.goto(live_server.url + path)
-        violations = serious_accessibility_violations(page)
-        if violations:
-            found[path] = violations
+    page.wait_for_url(live_server.url + "/akun/profil/")
 
-    assert found == {}
+    signed_in_pages = ["/akun/profil/", "/akun/sandi/ubah/", "/en/akun/profil/"]
+    assert violations_on(page, live_server.url, signed_in_pages) == {}
 
 
 def test_form_errors_are_tied_to_their_fields(live_server, demo_site, new_page):
