@@ -73,7 +73,12 @@ def upsert_participant(
     user = User.objects.filter(nip=nip).first()
     created = user is None
     if created:
-        user = User(username=nip, nip=nip)
+        username, suffix = nip, 1
+        # The NIP is the natural user name; an unrelated account may already hold it.
+        while User.objects.filter(username__iexact=username).exists():
+            suffix += 1
+            username = f"{nip}-{suffix}"
+        user = User(username=username, nip=nip)
         user.set_unusable_password()
     user.email = email
     user.full_name = full_name

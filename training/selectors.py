@@ -357,3 +357,18 @@ def batch_progress(batch: Batch) -> BatchProgress:
             )
         )
     return BatchProgress(batch=batch, modules=modules, rows=rows, session_count=session_count)
+
+
+def course_and_enrolment_for_request(
+    request, page: Page
+) -> tuple[CoursePage | None, Enrolment | None]:
+    """
+    The course of a page and the signed-in participant's enrolment in it, looked up once per
+    request: the lesson-opened hook and the page's fragments share the answer.
+    """
+    cache = request.__dict__.setdefault("_training_course_and_enrolment", {})
+    if page.pk not in cache:
+        course = course_of_page(page)
+        enrolment = current_enrolment(request.user, course) if course else None
+        cache[page.pk] = (course, enrolment)
+    return cache[page.pk]

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -56,7 +57,15 @@ class BatchViewSet(ModelViewSet):
     index_view_class = BatchIndexView
     icon = "group"
     menu_label = _("Batches")
-    list_display = ["name", "course", "starts_on", "mode", "status", "places_taken", "capacity"]
+    list_display = [
+        "name",
+        "course",
+        "starts_on",
+        "mode",
+        "status",
+        Column("places_taken", label=_("Enrolled"), sort_key="places_taken"),
+        "capacity",
+    ]
     list_filter = ["status", "mode", "enrolment_policy"]
     search_fields = ["name", "course__title", "location"]
     form_fields = [

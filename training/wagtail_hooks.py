@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from . import admin_urls
 from .models import LessonPage
-from .selectors import course_of_page, current_enrolment
+from .selectors import course_and_enrolment_for_request
 from .services import EnrolmentError, record_lesson_opened
 from .viewsets import TrainingViewSetGroup
 
@@ -27,8 +27,7 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
         return None
     if request.method != "GET":
         return None
-    course = course_of_page(page)
-    enrolment = current_enrolment(request.user, course) if course else None
+    _course, enrolment = course_and_enrolment_for_request(request, page)
     if enrolment is None or enrolment.status != "active":
         return None
     try:

@@ -23,6 +23,13 @@ def lesson_in_course_locale(*, enrolment: Enrolment, lesson: Page) -> LessonPage
     record of the original lesson. Raises ``EnrolmentError`` when it is not in the course.
     """
     course = enrolment.batch.course
+    if (
+        isinstance(lesson, LessonPage)
+        and lesson.locale_id == course.locale_id
+        and lesson.path.startswith(course.path)
+        and lesson.live
+    ):
+        return lesson
     original = (
         LessonPage.objects.live()
         .descendant_of(course)

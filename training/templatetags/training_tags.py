@@ -14,9 +14,8 @@ from wagtail.models import Page
 from ..models import Batch, Enrolment, EnrolmentStatus
 from ..selectors import (
     CourseProgress,
-    course_of_page,
+    course_and_enrolment_for_request,
     course_progress,
-    current_enrolment,
     localise_pages,
     open_batches,
 )
@@ -57,11 +56,10 @@ def course_state(request, page: Page) -> CourseState:
     key = page.pk
     if key in cache:
         return cache[key]
-    course = course_of_page(page)
+    course, enrolment = course_and_enrolment_for_request(request, page)
     if course is None:
         cache[key] = CourseState(course=None)
         return cache[key]
-    enrolment = current_enrolment(request.user, course)
     state = CourseState(course=course, enrolment=enrolment)
     if enrolment is not None and enrolment.status in (
         EnrolmentStatus.ACTIVE,
