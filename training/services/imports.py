@@ -137,7 +137,8 @@ def _rows_from_table(table) -> list[dict]:
         values = {key: cells[i] if i < len(cells) else None for i, key in enumerate(keys) if key}
         raw_nip = values.get("nip")
         nip_is_number = isinstance(raw_nip, int | float) and not isinstance(raw_nip, bool)
-        nip_text = _cell_text(raw_nip)
+        # Shown as the spreadsheet shows it: 15 significant digits, the rest lost as zeros.
+        nip_text = str(int(float(f"{raw_nip:.15g}"))) if nip_is_number else _cell_text(raw_nip)
         if _SCIENTIFIC.match(nip_text):
             nip_is_number = True
         rows.append(
