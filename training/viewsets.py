@@ -4,6 +4,7 @@ one "Training" menu. Trainers see the batches of their own courses only; every c
 enrolment goes through the enrolment services.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .models import Batch, BatchSession, Enrolment
 from .models.batches import SEAT_HOLDING_STATUSES
-from .permissions import batches_visible_to, can_manage_batch
+from .permissions import batches_visible_to, can_manage_batch, can_take_attendance
 from .services import EnrolmentError, enrol_participant
 
 
@@ -151,9 +152,34 @@ class SessionIndexView(generic.IndexView):
         return buttons
 
 
+class SessionFormMixin:
+    """Trainers schedule and edit sessions of the batches they follow, and no others."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["batch"].queryset = batches_visible_to(self.request.user)
+        return form
+
+    def get_object(self, queryset=None):
+        session = super().get_object(queryset)
+        if not can_take_attendance(self.request.user, session.batch):
+            raise PermissionDenied
+        return session
+
+
+class SessionCreateView(SessionFormMixin, generic.CreateView):
+    pass
+
+
+class SessionEditView(SessionFormMixin, generic.EditView):
+    pass
+
+
 class BatchSessionViewSet(ModelViewSet):
     model = BatchSession
     index_view_class = SessionIndexView
+    add_view_class = SessionCreateView
+    edit_view_class = SessionEditView
     icon = "date"
     menu_label = _("Sessions")
     list_display = ["title", "batch", "starts_at", "location"]

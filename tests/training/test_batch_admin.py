@@ -214,3 +214,17 @@ def test_administrator_enrols_a_participant_through_the_enrolment_admin(
     assert response.status_code == 302
     enrolment = batch.enrolments.get()
     assert (enrolment.participant, enrolment.enrolled_by) == (participant, administrator)
+
+
+def test_trainer_schedules_sessions_only_for_their_own_batches(client):
+    own = BatchFactory(mode="luring")
+    other_session = BatchSessionFactory()
+    trainer = TrainerFactory()
+    CourseTrainer.objects.create(course=own.course, trainer=trainer)
+    client.force_login(trainer)
+
+    form = client.get("/admin/training_sessions/new/").context["form"]
+    edit_other = client.get(f"/admin/training_sessions/edit/{other_session.pk}/")
+
+    assert list(form.fields["batch"].queryset) == [own]
+    assert refused(edit_other)
