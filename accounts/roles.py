@@ -43,6 +43,27 @@ ROLE_PERMISSIONS = {
     ],
 }
 
+# Running batches (training app): organisers manage them; trainers follow their own
+# courses' batches (which ones is decided by `training.permissions`) and hold sessions.
+ROLE_PERMISSIONS[TRAINERS] += [
+    "training.view_batch",
+    "training.view_enrolment",
+    "training.view_batchsession",
+    "training.add_batchsession",
+    "training.change_batchsession",
+]
+ROLE_PERMISSIONS[ADMINISTRATORS] += [
+    "training.add_batch",
+    "training.change_batch",
+    "training.view_batch",
+    "training.add_enrolment",
+    "training.view_enrolment",
+    "training.add_batchsession",
+    "training.change_batchsession",
+    "training.delete_batchsession",
+    "training.view_batchsession",
+]
+
 _COLLECTION_PERMISSIONS = {
     TRAINERS: [
         f"{app}.{action}_{model}"

@@ -6,7 +6,7 @@ from django.db import transaction
 from wagtail.users.models import UserProfile
 
 from .models import Agency, User
-from .roles import ROLE_PERMISSIONS, sync_role_groups
+from .roles import PARTICIPANTS, ROLE_PERMISSIONS, sync_role_groups
 
 
 @transaction.atomic
@@ -48,3 +48,53 @@ def upsert_user(
             sync_role_groups()
         user.groups.add(*Group.objects.filter(name__in=roles))
     return user
+
+
+@transaction.atomic
+def upsert_participant(
+    *,
+    nip: str,
+    email: str,
+    full_name: str,
+    agency: Agency,
+    rank: str = "",
+    position: str = "",
+) -> tuple[User, bool]:
+    """
+    Create a participant account matched by NIP, or update the profile of the account that
+    has that NIP, and return ``(user, created)``.
+
+    Used by participant imports: an existing account keeps its user name, password, roles
+    and privileges; a new one gets the NIP as user name, no usable password (the person sets
+    it through the invitation) and the participant role. Safe to call twice.
+    """
+    from .ranks import PPPK_GRADE_CODES, EmployeeType
+
+    user = User.objects.filter(nip=nip).first()
+    created = user is None
+    if created:
+        username, suffix = nip, 1
+        # The NIP is the natural user name; an unrelated account may already hold it.
+        while User.objects.filter(username__iexact=username).exists():
+            suffix += 1
+            username = f"{nip}-{suffix}"
+        user = User(username=username, nip=nip)
+        user.set_unusable_password()
+    user.email = email
+    user.full_name = full_name
+    user.agency = agency
+    if rank:
+        user.rank = rank
+        user.employee_type = EmployeeType.PPPK if rank in PPPK_GRADE_CODES else EmployeeType.PNS
+    if position:
+        user.position = position
+    user.full_clean(exclude=["password"])
+    user.save()
+    if created:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = settings.LANGUAGE_CODE
+        profile.save(update_fields=["preferred_language"])
+    if not user.groups.filter(name=PARTICIPANTS).exists():
+        group = Group.objects.filter(name=PARTICIPANTS).first() or sync_role_groups()[PARTICIPANTS]
+        user.groups.add(group)
+    return user, created

@@ -1,6 +1,7 @@
 """Training models: course pages (content) and the learner records that hang off them."""
 
 from .batches import Batch, BatchStatus, DeliveryMode, Enrolment, EnrolmentPolicy, EnrolmentStatus
+from .imports import ImportStatus, ParticipantImport
 from .pages import (
     CourseIndexPage,
     CourseLevel,
@@ -11,8 +12,15 @@ from .pages import (
     ModulePage,
 )
 from .progress import LessonProgress
+from .sessions import Attendance, AttendanceMethod, AttendanceStatus, BatchSession
 
 __all__ = [
+    "Attendance",
+    "AttendanceMethod",
+    "AttendanceStatus",
+    "BatchSession",
+    "ImportStatus",
+    "ParticipantImport",
     "Batch",
     "BatchStatus",
     "CourseIndexPage",

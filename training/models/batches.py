@@ -1,7 +1,9 @@
 """Batches (angkatan) of a course and the enrolments of participants in them."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -72,6 +74,31 @@ class Batch(models.Model):
     def __str__(self):
         return f"{self.course.title} — {self.name}"
 
+    def clean(self):
+        super().clean()
+        if (
+            self.enrolment_opens
+            and self.enrolment_closes
+            and self.enrolment_closes < self.enrolment_opens
+        ):
+            raise ValidationError(
+                {"enrolment_closes": _("Enrolment cannot close before it opens.")}
+            )
+
+    def is_enrolment_open(self, now=None) -> bool:
+        """Whether participants may enrol themselves now: open status, inside the window."""
+        now = now or timezone.now()
+        if self.status != BatchStatus.OPEN:
+            return False
+        if self.enrolment_opens and now < self.enrolment_opens:
+            return False
+        return not (self.enrolment_closes and now > self.enrolment_closes)
+
+    @property
+    def has_sessions(self) -> bool:
+        """Classroom and blended batches meet in person and take attendance."""
+        return self.mode in (DeliveryMode.CLASSROOM, DeliveryMode.BLENDED)
+
 
 class EnrolmentStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
@@ -100,6 +127,25 @@ class Enrolment(models.Model):
         default=EnrolmentStatus.ACTIVE,
     )
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    enrolled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("enrolled by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty when participants enrolled themselves."),
+    )
+    decided_at = models.DateTimeField(_("approved or rejected at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved or rejected by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
     class Meta:
@@ -116,3 +162,19 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.participant} — {self.batch}"
+
+    @property
+    def takes_up_a_place(self) -> bool:
+        """Pending, active and completed enrolments count against the batch's capacity."""
+        return self.status in SEAT_HOLDING_STATUSES
+
+    @property
+    def is_in_progress(self) -> bool:
+        return self.status == EnrolmentStatus.ACTIVE
+
+
+SEAT_HOLDING_STATUSES = (
+    EnrolmentStatus.PENDING,
+    EnrolmentStatus.ACTIVE,
+    EnrolmentStatus.COMPLETED,
+)

@@ -1,0 +1,374 @@
+"""
+Reads that grow beyond a one-line query: the lessons of a course, a participant's current
+enrolment, the "Pembelajaran Saya" dashboard with its JP ledger, and a batch's progress.
+
+Every selector here runs a fixed number of queries, whatever the number of lessons,
+enrolments or participants, so that the pages that use them stay fast as data grows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import (
+    Attendance,
+    AttendanceStatus,
+    Batch,
+    BatchStatus,
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+)
+from .models.batches import SEAT_HOLDING_STATUSES
+
+# Every civil servant should gain at least 20 JP of competency development a year.
+YEARLY_JP_TARGET = Decimal(20)
+
+
+def lessons_of_course(course: Page) -> list[LessonPage]:
+    """The live lessons of a course in reading order (the order of the page tree)."""
+    return list(
+        LessonPage.objects.live().descendant_of(course).filter(locale_id=course.locale_id)
+        .order_by("path")
+    )  # fmt: skip
+
+
+def lessons_of_courses(courses) -> dict[int, list[LessonPage]]:
+    """The live lessons of several courses, keyed by course id, in a single query."""
+    courses = list({course.pk: course for course in courses}.values())
+    if not courses:
+        return {}
+    query = reduce(or_, (Q(path__startswith=course.path) for course in courses))
+    lessons = LessonPage.objects.live().filter(query).order_by("path")
+    by_course = {course.pk: [] for course in courses}
+    for lesson in lessons:
+        for course in courses:
+            if lesson.path.startswith(course.path):
+                by_course[course.pk].append(lesson)
+                break
+    return by_course
+
+
+def course_of_page(page: Page) -> CoursePage | None:
+    """The course a module or lesson page belongs to (the page itself for a course)."""
+    if isinstance(page, CoursePage):
+        return page
+    return CoursePage.objects.ancestor_of(page).first()
+
+
+def counted_lessons(lessons: list[LessonPage]) -> list[LessonPage]:
+    """The lessons that count toward progress: the required ones, or all when none is."""
+    required = [lesson for lesson in lessons if lesson.is_required]
+    return required or lessons
+
+
+def current_enrolment(user, course: Page) -> Enrolment | None:
+    """
+    The participant's enrolment that a course page is about: the latest one still holding a
+    place, in any batch of the course or of one of its translations.
+    """
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.filter(
+            participant=user,
+            batch__course__translation_key=course.translation_key,
+            status__in=SEAT_HOLDING_STATUSES,
+        )
+        .select_related("batch__course")
+        .order_by("-enrolled_at")
+        .first()
+    )
+
+
+def open_batches(course: Page) -> list[Batch]:
+    """Batches of a course (in any of its translations) that accept enrolments now."""
+    now = timezone.now()
+    batches = (
+        Batch.objects.filter(
+            course__translation_key=course.translation_key, status=BatchStatus.OPEN
+        )
+        .annotate(
+            places_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_HOLDING_STATUSES))
+        )
+        .order_by("starts_on", "name")
+    )
+    return [batch for batch in batches if batch.is_enrolment_open(now)]
+
+
+@dataclass
+class LessonState:
+    """One lesson as a participant sees it: done, locked or neither."""
+
+    lesson: LessonPage
+    done: bool = False
+    locked: bool = False
+    opened_at: datetime.datetime | None = None
+
+
+@dataclass
+class CourseProgress:
+    """A participant's progress through one course within one enrolment."""
+
+    enrolment: Enrolment | None
+    lessons: list[LessonState]
+    done_count: int = 0
+    total_count: int = 0
+
+    @property
+    def percent(self) -> int:
+        if not self.total_count:
+            return 0
+        return round(100 * self.done_count / self.total_count)
+
+    @property
+    def next_lesson(self) -> LessonPage | None:
+        """Where to continue: the last lesson opened but not done, else the first not done."""
+        opened = [state for state in self.lessons if state.opened_at and not state.done]
+        if opened:
+            return max(opened, key=lambda state: state.opened_at).lesson
+        for state in self.lessons:
+            if not state.done and not state.locked:
+                return state.lesson
+        return None
+
+    def state_of(self, lesson: Page) -> LessonState | None:
+        for state in self.lessons:
+            if state.lesson.translation_key == lesson.translation_key:
+                return state
+        return None
+
+    @property
+    def done_keys(self) -> set:
+        return {state.lesson.translation_key for state in self.lessons if state.done}
+
+    @property
+    def locked_keys(self) -> set:
+        return {state.lesson.translation_key for state in self.lessons if state.locked}
+
+
+def build_progress(
+    enrolment: Enrolment | None,
+    lessons: list[LessonPage],
+    records: list[LessonProgress],
+    *,
+    sequential: bool,
+) -> CourseProgress:
+    """Combine lessons and progress records into states; sequential courses lock ahead."""
+    by_lesson = {record.lesson_id: record for record in records}
+    states, blocked = [], False
+    for lesson in lessons:
+        record = by_lesson.get(lesson.pk)
+        done = bool(record and record.completed_at)
+        states.append(
+            LessonState(
+                lesson=lesson,
+                done=done,
+                locked=sequential and blocked and not done,
+                opened_at=record.last_opened_at if record else None,
+            )
+        )
+        if lesson.is_required and not done:
+            blocked = True
+    counted = {lesson.pk for lesson in counted_lessons(lessons)}
+    done_count = sum(1 for state in states if state.done and state.lesson.pk in counted)
+    return CourseProgress(enrolment, states, done_count=done_count, total_count=len(counted))
+
+
+def course_progress(enrolment: Enrolment) -> CourseProgress:
+    """The progress of one enrolment through its course (two queries)."""
+    course = enrolment.batch.course
+    return build_progress(
+        enrolment,
+        lessons_of_course(course),
+        list(enrolment.lesson_progress.all()),
+        sequential=course.sequential,
+    )
+
+
+@dataclass
+class LedgerYear:
+    year: int
+    jp: Decimal
+    courses: list[Enrolment] = field(default_factory=list)
+
+    @property
+    def percent_of_target(self) -> int:
+        return min(100, round(100 * self.jp / YEARLY_JP_TARGET))
+
+    @property
+    def target_met(self) -> bool:
+        return self.jp >= YEARLY_JP_TARGET
+
+
+@dataclass
+class Dashboard:
+    """What "Pembelajaran Saya" shows to one participant."""
+
+    in_progress: list[CourseProgress]
+    pending: list[Enrolment]
+    completed: list[Enrolment]
+    this_year: LedgerYear
+    past_years: list[LedgerYear]
+    target: Decimal = YEARLY_JP_TARGET
+
+
+def jp_ledger(completed: list[Enrolment], *, today=None) -> tuple[LedgerYear, list[LedgerYear]]:
+    """JP earned per calendar year of completion (local time), this year first."""
+    today = today or timezone.localdate()
+    years: dict[int, LedgerYear] = {}
+    for enrolment in completed:
+        year = timezone.localtime(enrolment.completed_at).year
+        entry = years.setdefault(year, LedgerYear(year, Decimal(0)))
+        entry.jp += enrolment.batch.course.jp
+        entry.courses.append(enrolment)
+    this_year = years.pop(today.year, LedgerYear(today.year, Decimal(0)))
+    past = sorted((entry for entry in years.values() if entry.year < today.year), key=_year_desc)
+    return this_year, past
+
+
+def _year_desc(entry: LedgerYear) -> int:
+    return -entry.year
+
+
+def participant_dashboard(user) -> Dashboard:
+    """The dashboard of one participant, in a constant number of queries."""
+    enrolments = list(
+        Enrolment.objects.filter(participant=user, status__in=SEAT_HOLDING_STATUSES)
+        .select_related("batch__course")
+        .order_by("-enrolled_at")
+    )
+    active = [e for e in enrolments if e.status == EnrolmentStatus.ACTIVE]
+    lessons = lessons_of_courses(e.batch.course for e in active)
+    records = defaultdict(list)
+    for record in LessonProgress.objects.filter(enrolment__in=active):
+        records[record.enrolment_id].append(record)
+    in_progress = [
+        build_progress(
+            enrolment,
+            lessons[enrolment.batch.course_id],
+            records[enrolment.pk],
+            sequential=enrolment.batch.course.sequential,
+        )
+        for enrolment in active
+    ]
+    completed = sorted(
+        (e for e in enrolments if e.status == EnrolmentStatus.COMPLETED),
+        key=lambda e: e.completed_at,
+        reverse=True,
+    )
+    this_year, past_years = jp_ledger(completed)
+    return Dashboard(
+        in_progress=in_progress,
+        pending=[e for e in enrolments if e.status == EnrolmentStatus.PENDING],
+        completed=completed,
+        this_year=this_year,
+        past_years=past_years,
+    )
+
+
+def localise_pages(pages, locale) -> dict:
+    """Map translation keys to the live translation of each page in ``locale`` (one query)."""
+    keys = {page.translation_key for page in pages if page is not None}
+    if not keys:
+        return {}
+    return {
+        page.translation_key: page
+        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+    }
+
+
+@dataclass
+class ParticipantRow:
+    """A participant's row in a batch's progress table."""
+
+    enrolment: Enrolment
+    module_percents: list[int]
+    percent: int
+    attendance: int | None
+
+
+@dataclass
+class BatchProgress:
+    batch: Batch
+    modules: list[ModulePage]
+    rows: list[ParticipantRow]
+    session_count: int
+
+
+def batch_progress(batch: Batch) -> BatchProgress:
+    """Participants × modules with the share of counted lessons done, and attendance."""
+    course = batch.course
+    modules = list(
+        ModulePage.objects.live().child_of(course).order_by("path")
+    )  # fmt: skip
+    lessons = lessons_of_course(course)
+    counted = counted_lessons(lessons)
+    lessons_per_module = {
+        module.pk: [lesson for lesson in counted if lesson.path.startswith(module.path)]
+        for module in modules
+    }
+    enrolments = list(
+        batch.enrolments.filter(status__in=(EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED))
+        .select_related("participant__agency")
+        .order_by("participant__full_name", "participant__username")
+    )
+    done = defaultdict(set)
+    for enrolment_id, lesson_id in LessonProgress.objects.filter(
+        enrolment__in=enrolments, completed_at__isnull=False
+    ).values_list("enrolment_id", "lesson_id"):
+        done[enrolment_id].add(lesson_id)
+    session_count = batch.sessions.count()
+    present = defaultdict(int)
+    for row in (
+        Attendance.objects.filter(session__batch=batch, status=AttendanceStatus.PRESENT)
+        .values("enrolment_id")
+        .annotate(count=Count("pk"))
+    ):
+        present[row["enrolment_id"]] = row["count"]
+    rows = []
+    for enrolment in enrolments:
+        percents = []
+        for module in modules:
+            module_lessons = lessons_per_module[module.pk]
+            finished = sum(1 for lesson in module_lessons if lesson.pk in done[enrolment.pk])
+            percents.append(round(100 * finished / len(module_lessons)) if module_lessons else 0)
+        finished = sum(1 for lesson in counted if lesson.pk in done[enrolment.pk])
+        rows.append(
+            ParticipantRow(
+                enrolment=enrolment,
+                module_percents=percents,
+                percent=round(100 * finished / len(counted)) if counted else 0,
+                attendance=(
+                    round(100 * present[enrolment.pk] / session_count) if session_count else None
+                ),
+            )
+        )
+    return BatchProgress(batch=batch, modules=modules, rows=rows, session_count=session_count)
+
+
+def course_and_enrolment_for_request(
+    request, page: Page
+) -> tuple[CoursePage | None, Enrolment | None]:
+    """
+    The course of a page and the signed-in participant's enrolment in it, looked up once per
+    request: the lesson-opened hook and the page's fragments share the answer.
+    """
+    cache = request.__dict__.setdefault("_training_course_and_enrolment", {})
+    if page.pk not in cache:
+        course = course_of_page(page)
+        enrolment = current_enrolment(request.user, course) if course else None
+        cache[page.pk] = (course, enrolment)
+    return cache[page.pk]

@@ -1,0 +1,113 @@
+"""
+Progress services: a participant opens lessons and marks them done; an enrolment whose
+course rule is met becomes completed at once, and the certificates app hears of it.
+"""
+
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from ..completion import is_completion_rule_met
+from ..models import Enrolment, EnrolmentStatus, LessonPage, LessonProgress
+from ..selectors import course_progress
+from ..signals import enrolment_completed
+from .enrolment import EnrolmentError
+
+
+def lesson_in_course_locale(*, enrolment: Enrolment, lesson: Page) -> LessonPage:
+    """
+    The lesson as the course's own page: a participant reading a translation advances the
+    record of the original lesson. Raises ``EnrolmentError`` when it is not in the course.
+    """
+    course = enrolment.batch.course
+    if (
+        isinstance(lesson, LessonPage)
+        and lesson.locale_id == course.locale_id
+        and lesson.path.startswith(course.path)
+        and lesson.live
+    ):
+        return lesson
+    original = (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .filter(translation_key=lesson.translation_key, locale_id=course.locale_id)
+        .first()
+    )
+    if original is None:
+        raise EnrolmentError(_("This lesson is not part of your course."), code="wrong_course")
+    return original
+
+
+def _progress_record(enrolment: Enrolment, lesson: LessonPage) -> tuple[LessonProgress, bool]:
+    try:
+        with transaction.atomic():
+            return LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+    except IntegrityError:
+        # A second tab or a double click created it between the read and the write.
+        return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson), False
+
+
+@transaction.atomic
+def record_lesson_opened(*, enrolment: Enrolment, lesson: Page) -> LessonProgress:
+    """Note that a participant opened a lesson (for "continue where you left off")."""
+    lesson = lesson_in_course_locale(enrolment=enrolment, lesson=lesson)
+    record, created = _progress_record(enrolment, lesson)
+    if not created:
+        record.last_opened_at = timezone.now()
+        record.save(update_fields=["last_opened_at"])
+    return record
+
+
+@transaction.atomic
+def complete_lesson(*, enrolment: Enrolment, lesson: Page) -> LessonProgress:
+    """
+    Mark a lesson done for an active enrolment; marking it again changes nothing.
+
+    In a course whose lessons unlock in order, a lesson can only be done once the required
+    lessons before it are. Completes the enrolment when that was the last requirement.
+    """
+    if enrolment.status != EnrolmentStatus.ACTIVE:
+        raise EnrolmentError(
+            _("Only an active enrolment can make progress."), code="enrolment_not_active"
+        )
+    lesson = lesson_in_course_locale(enrolment=enrolment, lesson=lesson)
+    record, _created = _progress_record(enrolment, lesson)
+    if record.completed_at is not None:
+        return record
+    if enrolment.batch.course.sequential:
+        state = course_progress(enrolment).state_of(lesson)
+        if state is not None and state.locked:
+            raise EnrolmentError(
+                _("Finish the required lessons before this one first."), code="locked"
+            )
+    record.completed_at = timezone.now()
+    record.save(update_fields=["completed_at", "last_opened_at"])
+    complete_enrolment_if_done(enrolment=enrolment)
+    return record
+
+
+@transaction.atomic
+def complete_enrolment_if_done(*, enrolment: Enrolment) -> Enrolment:
+    """
+    Complete an active enrolment as soon as its course rule is met, inside the caller's
+    transaction, and send ``enrolment_completed`` once that transaction has committed.
+
+    Every feature that changes something the rule looks at (lessons, attendance, post-test,
+    evaluation) calls this afterwards. Safe to call at any time and any number of times.
+    """
+    enrolment = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("batch__course")
+        .get(pk=enrolment.pk)
+    )
+    if enrolment.status != EnrolmentStatus.ACTIVE or not is_completion_rule_met(enrolment):
+        return enrolment
+    enrolment.status = EnrolmentStatus.COMPLETED
+    enrolment.completed_at = timezone.now()
+    enrolment.full_clean(validate_unique=False)
+    enrolment.save(update_fields=["status", "completed_at"])
+    transaction.on_commit(partial(enrolment_completed.send, sender=Enrolment, enrolment=enrolment))
+    return enrolment

@@ -1,0 +1,24 @@
+"""Participant URLs of the training app; path words are Indonesian."""
+
+from django.urls import path
+
+from .views import participant
+
+app_name = "training"
+
+urlpatterns = [
+    path("pembelajaran-saya/", participant.DashboardView.as_view(), name="dashboard"),
+    path("angkatan/<int:batch_id>/daftar/", participant.EnrolView.as_view(), name="enrol"),
+    path(
+        "pendaftaran/<int:enrolment_id>/mundur/",
+        participant.WithdrawView.as_view(),
+        name="withdraw",
+    ),
+    path(
+        "pelajaran/<int:lesson_id>/selesai/",
+        participant.CompleteLessonView.as_view(),
+        name="complete_lesson",
+    ),
+    path("presensi/", participant.CheckInView.as_view(), name="check_in"),
+    path("presensi/<str:code>/", participant.CheckInView.as_view(), name="check_in_code"),
+]

@@ -1,0 +1,1 @@
+"""Views of the training app: participant pages here, admin views in ``admin``."""

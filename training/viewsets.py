@@ -1,0 +1,199 @@
+"""
+Wagtail admin viewsets for running batches: batches, enrolments and sessions, grouped under
+one "Training" menu. Trainers see the batches of their own courses only; every change to an
+enrolment goes through the enrolment services.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .models import Batch, BatchSession, Enrolment
+from .models.batches import SEAT_HOLDING_STATUSES
+from .permissions import batches_visible_to, can_manage_batch, can_take_attendance
+from .services import EnrolmentError, enrol_participant
+
+
+class BatchIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            batches_visible_to(self.request.user)
+            .select_related("course")
+            .annotate(
+                places_taken=Count(
+                    "enrolments", filter=Q(enrolments__status__in=SEAT_HOLDING_STATUSES)
+                )
+            )
+        )
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            MenuItem(
+                _("Progress and approvals"),
+                url=reverse("training_admin:batch_progress", args=[instance.pk]),
+                icon_name="table",
+                priority=5,
+            )
+        )
+        if can_manage_batch(self.request.user, instance):
+            buttons.append(
+                MenuItem(
+                    _("Import participants"),
+                    url=reverse("training_admin:import_upload", args=[instance.pk]),
+                    icon_name="upload",
+                    priority=6,
+                )
+            )
+        return buttons
+
+
+class BatchViewSet(ModelViewSet):
+    model = Batch
+    index_view_class = BatchIndexView
+    icon = "group"
+    menu_label = _("Batches")
+    list_display = [
+        "name",
+        "course",
+        "starts_on",
+        "mode",
+        "status",
+        Column("places_taken", label=_("Enrolled"), sort_key="places_taken"),
+        "capacity",
+    ]
+    list_filter = ["status", "mode", "enrolment_policy"]
+    search_fields = ["name", "course__title", "location"]
+    form_fields = [
+        "course",
+        "name",
+        "starts_on",
+        "ends_on",
+        "enrolment_opens",
+        "enrolment_closes",
+        "capacity",
+        "mode",
+        "location",
+        "enrolment_policy",
+        "status",
+    ]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class EnrolmentIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return Enrolment.objects.filter(
+            batch__in=batches_visible_to(self.request.user)
+        ).select_related("participant", "batch__course")
+
+
+class EnrolmentCreateView(generic.CreateView):
+    """An administrator enrols a participant: through the service, whatever the policy."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["batch"].queryset = batches_visible_to(self.request.user)
+        return form
+
+    def save_instance(self):
+        return enrol_participant(
+            batch=self.form.cleaned_data["batch"],
+            participant=self.form.cleaned_data["participant"],
+            enrolled_by=self.request.user,
+            as_administrator=True,
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EnrolmentError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+
+
+class EnrolmentViewSet(ModelViewSet):
+    model = Enrolment
+    index_view_class = EnrolmentIndexView
+    add_view_class = EnrolmentCreateView
+    icon = "user"
+    menu_label = _("Enrolments")
+    list_display = ["participant", "batch", "status", "enrolled_at", "completed_at"]
+    list_filter = ["status", "batch"]
+    search_fields = ["participant__full_name", "participant__nip", "participant__username"]
+    # Status changes go through the services (approve, reject, withdraw), never a form.
+    form_fields = ["batch", "participant"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_export = ["participant", "participant.nip", "batch", "status", "enrolled_at"]
+
+
+class SessionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return BatchSession.objects.filter(
+            batch__in=batches_visible_to(self.request.user)
+        ).select_related("batch__course")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            MenuItem(
+                _("Attendance and check-in"),
+                url=reverse("training_admin:session_attendance", args=[instance.pk]),
+                icon_name="tasks",
+                priority=5,
+            )
+        )
+        return buttons
+
+
+class SessionFormMixin:
+    """Trainers schedule and edit sessions of the batches they follow, and no others."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["batch"].queryset = batches_visible_to(self.request.user)
+        return form
+
+    def get_object(self, queryset=None):
+        session = super().get_object(queryset)
+        if not can_take_attendance(self.request.user, session.batch):
+            raise PermissionDenied
+        return session
+
+
+class SessionCreateView(SessionFormMixin, generic.CreateView):
+    pass
+
+
+class SessionEditView(SessionFormMixin, generic.EditView):
+    pass
+
+
+class BatchSessionViewSet(ModelViewSet):
+    model = BatchSession
+    index_view_class = SessionIndexView
+    add_view_class = SessionCreateView
+    edit_view_class = SessionEditView
+    icon = "date"
+    menu_label = _("Sessions")
+    list_display = ["title", "batch", "starts_at", "location"]
+    list_filter = ["batch"]
+    form_fields = ["batch", "title", "starts_at", "ends_at", "location"]
+    copy_view_enabled = True
+
+
+class TrainingViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Training")
+    menu_icon = "group"
+    menu_order = 250
+    items = (
+        BatchViewSet("training_batches"),
+        EnrolmentViewSet("training_enrolments"),
+        BatchSessionViewSet("training_sessions"),
+    )
