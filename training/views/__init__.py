@@ -1,0 +1,1 @@
+"""Participant-facing views of the training app, one module per area."""
