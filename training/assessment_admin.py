@@ -137,6 +137,9 @@ class AssessmentAdminView(WagtailAdminTemplateMixin, View):
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(**kwargs))
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_header_title()}]
+
 
 # --- Essay grading ----------------------------------------------------------------------
 

@@ -131,9 +131,14 @@ class EvaluationAnswer(models.Model):
         verbose_name_plural = _("evaluation answers")
         constraints = [
             models.UniqueConstraint(
+                fields=["response", "item"],
+                condition=models.Q(trainer__isnull=True),
+                name="one_evaluation_answer_per_item",
+            ),
+            models.UniqueConstraint(
                 fields=["response", "item", "trainer"],
+                condition=models.Q(trainer__isnull=False),
                 name="one_evaluation_answer_per_item_and_trainer",
-                nulls_distinct=False,
             ),
         ]
 
