@@ -120,8 +120,12 @@ class BatchLearningGain:
 
     @property
     def batch_gain(self):
-        """Hake's gain of the batch: the normalised gain of the two averages."""
-        return normalised_gain(self.average_pre, self.average_post)
+        """
+        Hake's gain of the batch: the normalised gain of the two averages, taken over the
+        participants who sat both tests so that a missing post-test never drags it down.
+        """
+        paired = [p for p in self.participants if p.pre is not None and p.post is not None]
+        return normalised_gain(average(p.pre for p in paired), average(p.post for p in paired))
 
     @property
     def average_individual_gain(self):

@@ -302,3 +302,20 @@ def test_concurrent_starts_respect_the_attempt_limit():
     assert Attempt.objects.filter(enrolment=enrolment, quiz=quiz).count() == 2
     assert len(set(created)) == 1
     assert len(created) + len(refused) == 8
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_closes_an_attempt_left_open_past_its_deadline(live_worker):
+    enrolment = EnrolmentFactory()
+    quiz = make_full_quiz(enrolment.batch.course, time_limit_minutes=5)
+    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(hours=1)):
+        attempt = start_attempt(enrolment=enrolment, quiz=quiz)
+        save_answers(attempt=attempt, responses=correct_responses(quiz))
+
+    assert close_expired_attempts_task.delay().get(timeout=60) == 1
+
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.GRADED
+    assert attempt.closed_at_deadline
+    assert attempt.score == Decimal("5")
