@@ -1,6 +1,7 @@
 """Quiz editing in the Wagtail admin: trainers reach the quizzes of their own courses only."""
 
 import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from accounts.roles import sync_role_groups
 from tests.factories import TrainerFactory
@@ -35,3 +36,72 @@ def test_the_trainer_lists_and_edits_only_their_own_quizzes(client, trainer_and_
     assert "UU 25/2009" in html  # with their choices nested inline
     assert client.get(f"/admin/quiz/edit/{other.pk}/").status_code == 404
     assert client.get(f"/admin/quiz/delete/{other.pk}/").status_code == 404
+
+
+def test_a_trainer_creates_a_quiz_with_nested_choices_in_the_admin(client, trainer_and_quizzes):
+    trainer, own, _other = trainer_and_quizzes
+    course = own.course
+    client.force_login(trainer)
+    data = nested_form_data(
+        {
+            "title": "Kuis Modul Baru",
+            "course": course.pk,
+            "kind": QuizKind.PRE_TEST,
+            "module": "",
+            "instructions": "",
+            "pass_mark": 70,
+            "attempt_limit": "",
+            "time_limit_minutes": "",
+            "questions_to_draw": "",
+            "multiple_answer_scoring": "partial",
+            "feedback_timing": "submission",
+            "questions": inline_formset(
+                [
+                    {
+                        "kind": "single",
+                        "points": "1",
+                        "text": "Siapa pengawas eksternal pelayanan publik?",
+                        "correct_statement": "",
+                        "accepted_answers": "",
+                        "explanation": "",
+                        "choices": inline_formset(
+                            [
+                                {"text": "Ombudsman", "is_correct": "on"},
+                                {"text": "BPK", "is_correct": ""},
+                            ]
+                        ),
+                    }
+                ]
+            ),
+        }
+    )
+    own.delete()  # one pre-test per course; make room
+
+    response = client.post("/admin/quiz/new/", data)
+
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    quiz = course.quizzes.get(title="Kuis Modul Baru")
+    question = quiz.questions.get()
+    assert [(c.text, c.is_correct) for c in question.choices.all()] == [
+        ("Ombudsman", True),
+        ("BPK", False),
+    ]
+
+
+def test_a_trainer_cannot_attach_a_quiz_to_another_course(client, trainer_and_quizzes):
+    trainer, _own, other = trainer_and_quizzes
+    client.force_login(trainer)
+    data = nested_form_data(
+        {
+            "title": "Kuis Menyusup",
+            "course": other.course.pk,
+            "kind": QuizKind.PRE_TEST,
+            "pass_mark": 70,
+            "multiple_answer_scoring": "all",
+            "feedback_timing": "submission",
+            "questions": inline_formset([]),
+        }
+    )
+    response = client.post("/admin/quiz/new/", data)
+    assert response.status_code == 200
+    assert not other.course.quizzes.filter(title="Kuis Menyusup").exists()
