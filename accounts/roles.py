@@ -26,6 +26,12 @@ ROLE_PERMISSIONS = {
     PARTICIPANTS: [],
     TRAINERS: [
         "wagtailadmin.access_admin",
+        # Quizzes and evaluation forms: the admin limits them to the trainer's own courses.
+        "training.add_quiz",
+        "training.change_quiz",
+        "training.delete_quiz",
+        "training.add_evaluationform",
+        "training.change_evaluationform",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
@@ -40,6 +46,12 @@ ROLE_PERMISSIONS = {
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
         "simple_translation.submit_translation",
+        "training.add_quiz",
+        "training.change_quiz",
+        "training.delete_quiz",
+        "training.add_evaluationform",
+        "training.change_evaluationform",
+        "training.delete_evaluationform",
     ],
 }
 

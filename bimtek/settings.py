@@ -220,6 +220,14 @@ CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_KB", default=400_000)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic work for `celery beat`. Quiz attempts left open are closed and graded at their
+# deadline; pages also close them lazily on access, so a missed beat only delays a report.
+CELERY_BEAT_SCHEDULE = {
+    "close-expired-quiz-attempts": {
+        "task": "training.close_expired_attempts",
+        "schedule": 60.0,
+    },
+}
 
 # --- E-mail -----------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("akun/", include("accounts.urls")),
     path("", include("training.urls")),
+    path("", include("training.assessment_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

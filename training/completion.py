@@ -3,13 +3,8 @@ The completion rule of a course: a short list of requirement checks.
 
 Each check takes an enrolment and returns a ``RequirementResult`` when it applies to the
 enrolment's course, or ``None`` when the course does not ask for it. The enrolment is
-complete when at least one requirement applies and every applying one is met. Other parts
-of the project add their own checks with ``register_requirement`` (the assessments add
-"post-test passed" and "evaluation submitted"); the checks here cover lessons and attendance.
-
-A course flag that asks for something no registered check can verify (for instance
-``require_post_test`` before the assessments are installed) counts as not met, so that a
-certificate is never issued on a rule that was only half checked.
+complete when at least one requirement applies and every applying one is met: required
+lessons, attendance, the post-test, required module quizzes and the evaluation.
 """
 
 from __future__ import annotations
@@ -31,12 +26,6 @@ class RequirementResult:
 
 
 Requirement = Callable[["Enrolment"], "RequirementResult | None"]  # noqa: F821
-
-# Course flags that need a check registered under this key before they can ever be met.
-FLAGGED_REQUIREMENTS = {
-    "require_post_test": ("post_test", _("Post-test passed")),
-    "require_evaluation": ("evaluation", _("Evaluation submitted")),
-}
 
 
 def required_lessons_done(enrolment) -> RequirementResult | None:
@@ -75,35 +64,59 @@ def attendance_threshold_met(enrolment) -> RequirementResult | None:
     )
 
 
-REQUIREMENTS: list[Requirement] = [required_lessons_done, attendance_threshold_met]
+def post_test_passed(enrolment) -> RequirementResult | None:
+    """The course's post-test has a passed, graded attempt."""
+    from . import assessment_checks
+
+    if not enrolment.batch.course.require_post_test:
+        return None
+    return RequirementResult(
+        key="post_test",
+        label=_("Post-test passed"),
+        met=assessment_checks.post_test_passed(enrolment),
+    )
 
 
-def register_requirement(check: Requirement, *, key: str | None = None) -> Requirement:
-    """
-    Add a requirement check to every course's rule; safe to call twice with the same check.
+def required_module_quizzes_passed(enrolment) -> RequirementResult | None:
+    """Every module quiz marked required has a passed, graded attempt."""
+    from . import assessment_checks
+    from .models import Quiz, QuizKind
 
-    ``key`` names the requirement the check answers for (``"post_test"``, ``"evaluation"``)
-    so that the matching course flag stops counting as unverifiable.
-    """
-    if check not in REQUIREMENTS:
-        REQUIREMENTS.append(check)
-    if key:
-        _REGISTERED_KEYS.add(key)
-    return check
+    course_id = enrolment.batch.course_id
+    if not Quiz.objects.filter(course_id=course_id, kind=QuizKind.MODULE, is_required=True):
+        return None
+    return RequirementResult(
+        key="module_quizzes",
+        label=_("Required module quizzes passed"),
+        met=assessment_checks.required_module_quizzes_passed(enrolment),
+    )
 
 
-_REGISTERED_KEYS: set[str] = set()
+def evaluation_submitted(enrolment) -> RequirementResult | None:
+    """The participant has filled in the course's evaluation."""
+    from . import assessment_checks
+
+    if not enrolment.batch.course.require_evaluation:
+        return None
+    return RequirementResult(
+        key="evaluation",
+        label=_("Evaluation submitted"),
+        met=assessment_checks.evaluation_submitted(enrolment),
+    )
+
+
+REQUIREMENTS: list[Requirement] = [
+    required_lessons_done,
+    attendance_threshold_met,
+    post_test_passed,
+    required_module_quizzes_passed,
+    evaluation_submitted,
+]
 
 
 def evaluate_completion(enrolment) -> list[RequirementResult]:
     """The result of every requirement that applies to the enrolment's course."""
-    results = [result for check in REQUIREMENTS if (result := check(enrolment)) is not None]
-    course = enrolment.batch.course
-    answered = {result.key for result in results} | _REGISTERED_KEYS
-    for flag, (key, label) in FLAGGED_REQUIREMENTS.items():
-        if getattr(course, flag, False) and key not in answered:
-            results.append(RequirementResult(key=key, label=label, met=False))
-    return results
+    return [result for check in REQUIREMENTS if (result := check(enrolment)) is not None]
 
 
 def is_completion_rule_met(enrolment) -> bool:

@@ -4,6 +4,7 @@ from django.urls import include, path
 from wagtail import hooks
 
 from . import admin_urls
+from .assessment_admin import AssessmentViewSetGroup
 from .models import LessonPage
 from .selectors import course_and_enrolment_for_request
 from .services import EnrolmentError, record_lesson_opened
@@ -35,3 +36,8 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
     except EnrolmentError:
         return None
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_assessment_viewsets():
+    return AssessmentViewSetGroup()

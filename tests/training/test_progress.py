@@ -3,15 +3,18 @@
 import pytest
 from wagtail.models import Locale
 
+from tests.training.assessment_factories import correct_responses, make_full_quiz
 from tests.training.factories import BatchFactory, EnrolmentFactory, lessons_of, make_course
 from training import completion
-from training.models import EnrolmentStatus, LessonProgress
+from training.models import EnrolmentStatus, LessonProgress, QuizKind
 from training.selectors import course_progress
 from training.services import (
     EnrolmentError,
     complete_enrolment_if_done,
     complete_lesson,
     record_lesson_opened,
+    start_attempt,
+    submit_attempt,
 )
 from training.signals import enrolment_completed
 
@@ -101,8 +104,11 @@ def test_an_unmet_rule_leaves_the_enrolment_active(received):
     assert received == []
 
 
-def test_a_post_test_requirement_with_no_registered_check_is_never_met():
+def test_a_required_post_test_holds_completion_until_it_is_passed(
+    received, django_capture_on_commit_callbacks
+):
     course = make_course(modules=1, lessons=1, require_post_test=True)
+    quiz = make_full_quiz(course, QuizKind.POST_TEST)
     enrolment = enrolment_in(course)
     complete_lesson(enrolment=enrolment, lesson=lessons_of(course)[0])
 
@@ -110,25 +116,15 @@ def test_a_post_test_requirement_with_no_registered_check_is_never_met():
     assert enrolment.status == EnrolmentStatus.ACTIVE
     assert [r.key for r in completion.evaluate_completion(enrolment) if not r.met] == ["post_test"]
 
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_attempt(
+            attempt=start_attempt(enrolment=enrolment, quiz=quiz),
+            responses=correct_responses(quiz),
+        )
 
-def test_a_registered_requirement_joins_the_rule(monkeypatch):
-    monkeypatch.setattr(completion, "REQUIREMENTS", list(completion.REQUIREMENTS))
-    monkeypatch.setattr(completion, "_REGISTERED_KEYS", set())
-    passed = set()
-
-    def post_test_passed(enrolment):
-        if not enrolment.batch.course.require_post_test:
-            return None
-        return completion.RequirementResult("post_test", "Post-test", enrolment.pk in passed)
-
-    completion.register_requirement(post_test_passed, key="post_test")
-    course = make_course(modules=1, lessons=1, require_post_test=True)
-    enrolment = enrolment_in(course)
-    complete_lesson(enrolment=enrolment, lesson=lessons_of(course)[0])
-    assert complete_enrolment_if_done(enrolment=enrolment).status == EnrolmentStatus.ACTIVE
-
-    passed.add(enrolment.pk)
-    assert complete_enrolment_if_done(enrolment=enrolment).status == EnrolmentStatus.COMPLETED
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.COMPLETED
+    assert received == [enrolment.pk]
 
 
 def test_sequential_course_locks_a_lesson_until_the_required_ones_before_it_are_done():

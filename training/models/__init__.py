@@ -1,6 +1,13 @@
 """Training models: course pages (content) and the learner records that hang off them."""
 
 from .batches import Batch, BatchStatus, DeliveryMode, Enrolment, EnrolmentPolicy, EnrolmentStatus
+from .evaluations import (
+    EvaluationAnswer,
+    EvaluationForm,
+    EvaluationItem,
+    EvaluationItemKind,
+    EvaluationResponse,
+)
 from .imports import ImportStatus, ParticipantImport
 from .pages import (
     CourseIndexPage,
@@ -12,17 +19,31 @@ from .pages import (
     ModulePage,
 )
 from .progress import LessonProgress
+from .quizzes import (
+    Answer,
+    Attempt,
+    AttemptStatus,
+    Choice,
+    FeedbackTiming,
+    MultipleAnswerScoring,
+    Question,
+    QuestionKind,
+    Quiz,
+    QuizKind,
+)
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, BatchSession
 
 __all__ = [
+    "Answer",
+    "Attempt",
+    "AttemptStatus",
     "Attendance",
     "AttendanceMethod",
     "AttendanceStatus",
-    "BatchSession",
-    "ImportStatus",
-    "ParticipantImport",
     "Batch",
+    "BatchSession",
     "BatchStatus",
+    "Choice",
     "CourseIndexPage",
     "CourseLevel",
     "CoursePage",
@@ -32,7 +53,20 @@ __all__ = [
     "Enrolment",
     "EnrolmentPolicy",
     "EnrolmentStatus",
+    "EvaluationAnswer",
+    "EvaluationForm",
+    "EvaluationItem",
+    "EvaluationItemKind",
+    "EvaluationResponse",
+    "FeedbackTiming",
+    "ImportStatus",
     "LessonPage",
     "LessonProgress",
     "ModulePage",
+    "MultipleAnswerScoring",
+    "ParticipantImport",
+    "Question",
+    "QuestionKind",
+    "Quiz",
+    "QuizKind",
 ]

@@ -1,10 +1,20 @@
 """
-Training services: the one way code changes enrolments, progress, attendance and imports.
+Training services: the one way code changes enrolments, progress, attendance, imports,
+attempts and evaluations.
 
-Views, admin actions, commands and other apps call these; each is atomic, safe to call twice
-and returns the object it made or changed.
+Views, admin actions, commands, tasks and other apps call these; each is atomic, safe to call
+twice and returns the object it made or changed. Each module covers one area.
 """
 
+from .assessment import (
+    AttemptClosed,
+    close_attempt_if_expired,
+    close_expired_attempts,
+    grade_essay_answer,
+    save_answers,
+    start_attempt,
+    submit_attempt,
+)
 from .attendance import check_in, open_check_in, record_attendance
 from .enrolment import (
     EnrolmentError,
@@ -14,6 +24,7 @@ from .enrolment import (
     upsert_batch,
     withdraw_enrolment,
 )
+from .evaluation import submit_evaluation
 from .imports import (
     ImportFileError,
     check_import_rows,
@@ -28,25 +39,36 @@ from .progress import (
     lesson_in_course_locale,
     record_lesson_opened,
 )
+from .question_import import import_questions, preview_question_import
 
 __all__ = [
+    "AttemptClosed",
     "EnrolmentError",
     "ImportFileError",
     "approve_enrolment",
     "check_import_rows",
     "check_in",
+    "close_attempt_if_expired",
+    "close_expired_attempts",
     "complete_enrolment_if_done",
     "complete_lesson",
     "enrol_participant",
+    "grade_essay_answer",
+    "import_questions",
     "import_template_workbook",
     "lesson_in_course_locale",
     "open_check_in",
     "preview_participant_import",
+    "preview_question_import",
     "read_participant_file",
     "record_attendance",
     "record_lesson_opened",
     "reject_enrolment",
     "run_participant_import",
+    "save_answers",
+    "start_attempt",
+    "submit_attempt",
+    "submit_evaluation",
     "upsert_batch",
     "withdraw_enrolment",
 ]

@@ -1,1 +1,2 @@
-"""Views of the training app: participant pages here, admin views in ``admin``."""
+"""Views of the training app: participant pages here (one module per area), admin views in
+``admin``."""
