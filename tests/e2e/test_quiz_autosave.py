@@ -5,7 +5,7 @@ import re
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.training.assessment_factories import EnrolmentFactory, make_full_quiz
 from training.models import Answer, AttemptStatus
@@ -14,9 +14,7 @@ from training.services import start_attempt
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_answers_are_saved_as_the_participant_goes_and_submit_grades(live_server, monkeypatch):
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls below are sync.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def test_answers_are_saved_as_the_participant_goes_and_submit_grades(live_server, browser):
     enrolment = EnrolmentFactory()
     quiz = make_full_quiz(enrolment.batch.course, time_limit_minutes=20)
     attempt = start_attempt(enrolment=enrolment, quiz=quiz)
@@ -26,9 +24,8 @@ def test_answers_are_saved_as_the_participant_goes_and_submit_grades(live_server
     short = quiz.questions.get(kind="short")
     true_false = quiz.questions.get(kind="true_false")
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
-        context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
         context.add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
         )
@@ -48,7 +45,8 @@ def test_answers_are_saved_as_the_participant_goes_and_submit_grades(live_server
 
         page.click("button[name=submit]")
         expect(page.locator("h1")).to_have_text("Result of attempt 1")
-        browser.close()
+    finally:
+        context.close()
 
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.GRADED

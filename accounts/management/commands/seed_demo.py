@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.roles import sync_role_groups
+
 DEMO_APPS = ("accounts", "cms", "training", "certificates")
 
 
@@ -24,6 +26,9 @@ class Command(BaseCommand):
             for app in DEMO_APPS:
                 if find_spec(f"{app}.demo") is not None:
                     import_module(f"{app}.demo").seed(self.stdout.write)
+            # Again at the end: collection and page permissions need the roots that the
+            # later apps' seeding may only just have created (on a flushed database).
+            sync_role_groups()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(
             f"Demo users (password: {settings.DEMO_PASSWORD}): admin (administrator), "
