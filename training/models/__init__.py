@@ -2,11 +2,13 @@
 
 from .batches import Batch, BatchStatus, DeliveryMode, Enrolment, EnrolmentPolicy, EnrolmentStatus
 from .pages import (
+    CourseEditorGroup,
     CourseIndexPage,
     CourseLevel,
     CoursePage,
     CourseTag,
     CourseTrainer,
+    DeliveryLanguage,
     LessonPage,
     ModulePage,
 )
@@ -15,11 +17,13 @@ from .progress import LessonProgress
 __all__ = [
     "Batch",
     "BatchStatus",
+    "CourseEditorGroup",
     "CourseIndexPage",
     "CourseLevel",
     "CoursePage",
     "CourseTag",
     "CourseTrainer",
+    "DeliveryLanguage",
     "DeliveryMode",
     "Enrolment",
     "EnrolmentPolicy",
