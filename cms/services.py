@@ -22,6 +22,9 @@ def publish_page(*, parent: Page, page_class, slug: str, tags=None, **fields) ->
     if tags is not None:
         page.tags.set(tags)
     page.save_revision().publish()
+    # Publishing saves a copy built from the revision; reload so that callers adding
+    # children see the saved slug and URL path.
+    page.refresh_from_db()
     return page
 
 
@@ -43,4 +46,7 @@ def publish_translation(*, page: Page, language_code: str, tags=None, **fields) 
     if tags is not None:
         translation.tags.set(tags)
     translation.save_revision().publish()
+    # Publishing saves a copy built from the revision; reload so that callers adding
+    # children see the saved slug and URL path.
+    translation.refresh_from_db()
     return translation

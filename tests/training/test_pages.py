@@ -3,9 +3,16 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 from cms.models import HomePage, StandardPage
 from training.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
@@ -44,6 +51,52 @@ class TestPageTypes(WagtailPageTestCase):
         self.assertCanNotCreateAt(CoursePage, LessonPage)
         self.assertAllowedParentPageTypes(LessonPage, {ModulePage})
         self.assertAllowedSubpageTypes(LessonPage, set())
+
+
+def assert_editable_and_previewable(client, page, **streams):
+    """
+    What Wagtail's assertPageIsEditable/Previewable check, signed in as the current user.
+
+    Those helpers sign in with the first authentication backend, django-axes' standalone
+    backend, which cannot load users; so the same steps run here with the test client.
+    StreamFields are drawn by JavaScript, so their form data is given in ``streams``.
+    """
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.get(edit_url)
+    assert response.status_code == 200, edit_url
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    data.update(nested_form_data(streams))
+
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert client.post(preview_url, data).json()["is_valid"] is True
+    assert client.get(preview_url).status_code == 200
+
+    saved = client.post(edit_url, data)
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+
+
+def test_every_course_page_type_is_editable_and_previewable(client, administrator):
+    course = make_course(make_catalogue(), learning_objectives=[("objective", "Memahami")])
+    module = make_module(course, goals="<p>Tujuan.</p>")
+    lesson = make_lesson(module)
+    client.force_login(administrator)
+
+    body = streamfield([("paragraph", rich_text("<p>Isi baru.</p>"))])
+    assert_editable_and_previewable(client, course.get_parent().specific)
+    assert_editable_and_previewable(
+        client, course, learning_objectives=streamfield([("objective", "Memahami")])
+    )
+    assert_editable_and_previewable(client, module)
+    assert_editable_and_previewable(client, lesson, body=body)
+
+
+def test_assigned_trainer_can_open_preview_and_save_a_lesson_in_the_editor(client, trainer):
+    lesson = make_lesson(make_module(make_course(make_catalogue(), trainers=[trainer])))
+    client.force_login(trainer)
+
+    assert_editable_and_previewable(
+        client, lesson, body=streamfield([("paragraph", rich_text("<p>Isi baru.</p>"))])
+    )
 
 
 def test_administrator_creates_course_module_and_lesson_in_the_admin(
