@@ -143,11 +143,24 @@ def seed(log):
         )
     site_settings.save()
 
-    navigation = NavigationSettings.for_site(site)
-    navigation.header_links = [
-        ("link", {"page": home, "label": "Beranda", "label_en": "Home"}),
-        ("link", {"page": about}),
-    ]
-    navigation.footer_links = [("link", {"page": about})]
-    navigation.save()
+    seed_navigation(site)
     log("Site: home and about pages in Indonesian and English, settings, navigation")
+
+
+def seed_navigation(site):
+    """
+    The header and footer links of the demo site.
+
+    Pages of other apps are found by their slug under the home page, so that the chrome does
+    not import them; ``training.demo`` calls this again once the course catalogue exists.
+    """
+    home = site.root_page
+    pages = {page.slug: page for page in home.get_children().live()}
+    header = [("link", {"page": home, "label": "Beranda", "label_en": "Home"})]
+    if "kursus" in pages:
+        header.append(("link", {"page": pages["kursus"]}))
+    header.append(("link", {"page": pages["tentang"]}))
+    navigation = NavigationSettings.for_site(site)
+    navigation.header_links = header
+    navigation.footer_links = [("link", {"page": pages["tentang"]})]
+    navigation.save()

@@ -18,7 +18,8 @@ def _link_items(stream, request):
         value = block.value
         page = value.get("page")
         if page:
-            page = page.specific.localized
+            # Only title, liveness and URL are needed: the base Page saves a query per link.
+            page = page.localized
             if not page.live:
                 continue
             label = value.get("label") or page.title

@@ -10,11 +10,13 @@ from .evaluations import (
 )
 from .imports import ImportStatus, ParticipantImport
 from .pages import (
+    CourseEditorGroup,
     CourseIndexPage,
     CourseLevel,
     CoursePage,
     CourseTag,
     CourseTrainer,
+    DeliveryLanguage,
     LessonPage,
     ModulePage,
 )
@@ -44,11 +46,14 @@ __all__ = [
     "BatchSession",
     "BatchStatus",
     "Choice",
+    "CourseEditorGroup",
     "CourseIndexPage",
     "CourseLevel",
     "CoursePage",
     "CourseTag",
     "CourseTrainer",
+    "DeliveryLanguage",
+    "DeliveryLanguage",
     "DeliveryMode",
     "Enrolment",
     "EnrolmentPolicy",

@@ -5,8 +5,15 @@ Trainers write these in the admin; participants read them on the site. Learner r
 (batches, enrolments, progress) are plain models that point at these pages.
 """
 
+import math
+import re
+from decimal import Decimal
+
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -44,8 +51,41 @@ class CourseIndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["training.CoursePage"]
 
+    courses_per_page = 12
+
     class Meta:
         verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        """The filter form, one page of matching courses and their lesson totals."""
+        from training.forms import CatalogueFilterForm
+        from training.selectors import catalogue_courses, catalogue_topics, course_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None, topics=catalogue_topics(self))
+        # A stale link (a topic no longer used) drops only the filter that no longer fits.
+        filters = {}
+        if form.is_bound:
+            form.is_valid()
+            filters = {name: value for name, value in form.cleaned_data.items() if value}
+        results = catalogue_courses(self, **filters)
+        paginator = Paginator(results, self.courses_per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("halaman", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        query = request.GET.copy()
+        query.pop("halaman", None)
+        context.update(
+            form=form,
+            page_obj=page_obj,
+            courses=course_cards(page_obj.object_list),
+            is_filtered=bool(filters),
+            query_string=query.urlencode(),
+        )
+        return context
 
 
 class CourseTag(TaggedItemBase):
@@ -168,6 +208,23 @@ class CoursePage(Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    def get_context(self, request, *args, **kwargs):
+        """The syllabus and the trainers, in a fixed number of queries."""
+        from training.selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        outline = course_outline(self)
+        minutes = sum(lesson.estimated_minutes for module in outline for lesson in module.lessons)
+        context.update(
+            course=self,
+            outline=outline,
+            lesson_count=sum(len(module.lessons) for module in outline),
+            # Rounded to half an hour: an estimate, not a timetable.
+            total_hours=Decimal(round(minutes / 30)) / 2,
+            trainers=self.course_trainers.select_related("trainer"),
+        )
+        return context
+
 
 class CourseTrainer(Orderable):
     """A trainer assigned to a course: they may edit it and follow its participants."""
@@ -212,9 +269,40 @@ class ModulePage(Page):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
+    def get_context(self, request, *args, **kwargs):
+        """The module's course and its place in the course outline."""
+        from training.selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        course = CoursePage.objects.ancestor_of(self).first()
+        outline = course_outline(course) if course else []
+        this_module = next((module for module in outline if module.pk == self.pk), None)
+        context.update(
+            course=course,
+            outline=outline,
+            lessons=this_module.lessons if this_module else [],
+        )
+        return context
+
 
 class LessonStreamBlock(BaseStreamBlock):
     """The body of a lesson: the shared blocks of the site."""
+
+
+WORDS_PER_MINUTE = 200
+"""A moderate reading speed for instructional text in a second language."""
+
+
+def _texts(value):
+    """Every string inside a StreamField's raw data, for counting words."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
 
 
 class LessonPage(Page):
@@ -240,3 +328,63 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read the text of the body, at least one."""
+        raw = [
+            {"value": block["value"]}
+            for block in self.body.raw_data
+            if block["type"] not in ("image", "video", "document")
+        ]
+        words = sum(len(re.findall(r"\w+", strip_tags(text))) for text in _texts(raw))
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_context(self, request, *args, **kwargs):
+        """The course outline beside the text, and the lessons before and after this one."""
+        from training.selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        course = CoursePage.objects.ancestor_of(self).first()
+        outline = course_outline(course) if course else []
+        lessons = [lesson for module in outline for lesson in module.lessons]
+        position = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
+        module = next(
+            (m for m in outline if any(lesson.pk == self.pk for lesson in m.lessons)), None
+        )
+        context.update(
+            course=course,
+            module=module,
+            outline=outline,
+            lesson_number=None if position is None else position + 1,
+            lesson_total=len(lessons),
+            previous_lesson=lessons[position - 1] if position else None,
+            next_lesson=(
+                lessons[position + 1]
+                if position is not None and position + 1 < len(lessons)
+                else None
+            ),
+        )
+        return context
+
+
+class CourseEditorGroup(models.Model):
+    """
+    The group whose members may edit one course (in every language) in the admin.
+
+    Its members are the course's trainers; it holds "add" and "change" page permissions on
+    each translation of the course, never "publish", so trainers' changes go through the
+    moderation workflow. Kept in step by ``training.permissions.sync_course_editors``.
+    """
+
+    translation_key = models.UUIDField(_("course translation key"), unique=True)
+    group = models.OneToOneField(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="course_editors"
+    )
+
+    class Meta:
+        verbose_name = _("course editor group")
+        verbose_name_plural = _("course editor groups")
+
+    def __str__(self):
+        return self.group.name

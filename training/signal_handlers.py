@@ -1,0 +1,46 @@
+"""
+Keep each course's editor group in step with its trainer list.
+
+A course's trainers (``CourseTrainer`` rows) change only when the course is published or
+saved directly: drafts keep their inline rows inside the revision. Listening to the rows
+themselves therefore catches every real change, whichever way the page was saved.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from .models import CoursePage, CourseTrainer
+from .permissions import sync_course_editors
+
+
+def _sync_for_course_id(course_id):
+    translation_key = (
+        CoursePage.objects.filter(pk=course_id).values_list("translation_key", flat=True).first()
+    )
+    if translation_key is not None:
+        sync_course_editors(translation_key=translation_key)
+
+
+def course_trainer_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _sync_for_course_id(instance.course_id)
+
+
+def course_trainer_deleted(sender, instance, **kwargs):
+    _sync_for_course_id(instance.course_id)
+
+
+def course_saved(sender, instance, created, raw=False, **kwargs):
+    # A new translation of a course gets the permissions of the course's editor group.
+    if created and not raw:
+        sync_course_editors(translation_key=instance.translation_key)
+
+
+def course_deleted(sender, instance, **kwargs):
+    sync_course_editors(translation_key=instance.translation_key)
+
+
+def register_signal_handlers():
+    post_save.connect(course_trainer_saved, sender=CourseTrainer)
+    post_delete.connect(course_trainer_deleted, sender=CourseTrainer)
+    post_save.connect(course_saved, sender=CoursePage)
+    post_delete.connect(course_deleted, sender=CoursePage)
