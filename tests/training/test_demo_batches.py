@@ -1,10 +1,8 @@
 """Demo batches: an open batch per demo course, the demo participant enrolled in the first."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
+from accounts import demo as accounts_demo
 from tests.training.factories import make_course
 from training import demo_batches
 from training.models import Batch, Enrolment
@@ -21,7 +19,7 @@ def test_without_courses_the_seed_does_nothing_quietly():
 
 
 def test_seed_opens_a_batch_per_course_and_enrols_peserta_once():
-    call_command("seed_demo", stdout=io.StringIO())
+    accounts_demo.seed(lambda line: None)  # the demo users, without the demo courses
     first, second = make_course(modules=1, lessons=1), make_course(modules=1, lessons=1)
 
     demo_batches.seed(lambda line: None)

@@ -301,9 +301,9 @@ def test_lesson_page_query_count_does_not_grow_with_the_course(
     # site chrome (settings, navigation, language switcher), none of it per lesson.
     client.get(small_lesson.url)
 
-    with django_assert_max_num_queries(25) as small_queries:
+    with django_assert_max_num_queries(28) as small_queries:
         client.get(small_lesson.url)
-    with django_assert_max_num_queries(25) as large_queries:
+    with django_assert_max_num_queries(28) as large_queries:
         client.get(large_lesson.url)
 
     assert len(large_queries) == len(small_queries)
@@ -317,9 +317,9 @@ def test_course_page_query_count_does_not_grow_with_the_course(
     large = make_full_course(catalogue, modules=6, lessons_per_module=5, trainers=[trainer])
     client.get(small.url)
 
-    with django_assert_max_num_queries(22) as small_queries:
+    with django_assert_max_num_queries(26) as small_queries:
         client.get(small.url)
-    with django_assert_max_num_queries(22) as large_queries:
+    with django_assert_max_num_queries(26) as large_queries:
         client.get(large.url)
 
     assert len(large_queries) == len(small_queries)
