@@ -2,7 +2,15 @@
 
 from wagtail.models import Page, Site
 
-from .models import HomePage, NavigationSettings, SiteSettings, StandardPage
+from . import demo_public_service
+from .models import (
+    ComplaintsPage,
+    HomePage,
+    NavigationSettings,
+    PerformancePage,
+    SiteSettings,
+    StandardPage,
+)
 from .services import ensure_tree_roots, publish_page, publish_translation
 
 HOME_BODY_ID = [
@@ -126,6 +134,12 @@ def seed(log):
         ],
     )
 
+    public_service = demo_public_service.seed(home, log)
+    complaints_page, performance_page = (
+        public_service.get_children().type(model).first()
+        for model in (ComplaintsPage, PerformancePage)
+    )
+
     site_settings = SiteSettings.for_site(site)
     site_settings.institution_name = (
         "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Gorontalo"
@@ -147,7 +161,23 @@ def seed(log):
     navigation.header_links = [
         ("link", {"page": home, "label": "Beranda", "label_en": "Home"}),
         ("link", {"page": about}),
+        (
+            "link",
+            {"page": public_service, "label": "Informasi Publik", "label_en": "Public information"},
+        ),
     ]
-    navigation.footer_links = [("link", {"page": about})]
+    navigation.footer_links = [
+        ("link", {"page": about}),
+        ("link", {"page": public_service}),
+        ("link", {"page": complaints_page, "label": "Pengaduan", "label_en": "Complaints"}),
+        (
+            "link",
+            {
+                "page": performance_page,
+                "label": "Survei kepuasan",
+                "label_en": "Satisfaction survey",
+            },
+        ),
+    ]
     navigation.save()
     log("Site: home and about pages in Indonesian and English, settings, navigation")
