@@ -10,7 +10,7 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Locale, Page
@@ -135,8 +135,23 @@ def file_complaint(
         if not Complaint.objects.filter(tracking_code=complaint.tracking_code).exists():
             break
     complaint.full_clean()
-    complaint.save()
-    return complaint
+    return _save_once(complaint)
+
+
+def _save_once(instance):
+    """
+    Insert a row keyed by its submission key; when the same form arrives twice at once, the
+    second insert hits the unique key and returns the row the first one made.
+    """
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError:
+        existing = type(instance).objects.filter(submission_key=instance.submission_key).first()
+        if existing is None:
+            raise
+        return existing
+    return instance
 
 
 def _require_not_closed(complaint: Complaint) -> None:
@@ -246,5 +261,4 @@ def submit_survey_response(
         **{code: scores[code] for code in ELEMENT_CODES},
     )
     response.full_clean()
-    response.save()
-    return response
+    return _save_once(response)

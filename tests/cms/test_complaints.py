@@ -345,3 +345,34 @@ def test_administrator_answers_and_closes_through_the_admin(client, public_site,
     )
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.CLOSED
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_sent_twice_at_once_files_one_complaint():
+    import threading
+
+    from django.db import connection
+
+    key = uuid.uuid4()
+    barrier = threading.Barrier(4)
+    codes, errors = [], []
+
+    def send():
+        try:
+            barrier.wait()
+            codes.append(make_complaint(submission_key=key).tracking_code)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert len(set(codes)) == 1
+    assert Complaint.objects.filter(submission_key=key).count() == 1
