@@ -3,15 +3,18 @@ Wagtail admin for the public-service information: the complaint queue, where
 administrators assign, answer and close complaints, and the survey responses (read only).
 """
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import BooleanRadioSelect
 
 from . import services
 from .models import Complaint, SurveyResponse
@@ -69,6 +72,24 @@ class ComplaintEditView(generic.EditView):
             return self.form_invalid(form)
 
 
+class ComplaintFilterSet(WagtailFilterSet):
+    """Status and assignee, plus "overdue only": the complaints that need action first."""
+
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue"), method="filter_overdue", widget=BooleanRadioSelect
+    )
+
+    class Meta:
+        model = Complaint
+        fields = ["status", "assigned_to"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = Complaint.objects.overdue().values("pk")
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+
+
 class OverdueColumn(Column):
     """Shows "Overdue" for open complaints past their due date."""
 
@@ -94,7 +115,7 @@ class ComplaintViewSet(ModelViewSet):
         "due_date",
         OverdueColumn("overdue", label=_("Overdue")),
     ]
-    list_filter = ["status", "assigned_to"]
+    filterset_class = ComplaintFilterSet
     search_fields = ["tracking_code", "subject"]
     list_export = [
         "tracking_code",

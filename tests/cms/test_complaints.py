@@ -305,6 +305,18 @@ def test_administrator_sees_the_queue_with_overdue_flags(client, public_site, ad
     assert "Overdue" in html or "Terlambat" in html
 
 
+def test_queue_filters_the_overdue_complaints(client, public_site, administrator):
+    with time_machine.travel(datetime.datetime(2025, 1, 1, 1, tzinfo=datetime.UTC)):
+        make_complaint(subject="Tertunda lama")
+    make_complaint(subject="Baru saja masuk")
+    client.force_login(administrator)
+
+    html = client.get("/admin/complaints/", {"overdue": "true"}).content.decode()
+
+    assert "Tertunda lama" in html
+    assert "Baru saja masuk" not in html
+
+
 def test_trainer_cannot_open_the_queue_or_a_complaint(client, public_site, trainer):
     complaint = Complaint.objects.first()
     client.force_login(trainer)
