@@ -45,6 +45,11 @@ def seed(log):
         employee_type="pns",
         rank="IV/a",
         position="Kepala Bidang Pengembangan Kompetensi",
+        listed_publicly=True,
+        public_bio=(
+            "Memimpin penyelenggaraan bimbingan teknis pelayanan publik di BKPSDM Kabupaten "
+            "Gorontalo. (Konten demo.)"
+        ),
     )
     upsert_user(
         username="fasilitator",
@@ -59,6 +64,11 @@ def seed(log):
         employee_type="pns",
         rank="IV/b",
         position="Widyaiswara Ahli Madya",
+        listed_publicly=True,
+        public_bio=(
+            "Widyaiswara bidang manajemen pelayanan publik; mengajar standar pelayanan, "
+            "maklumat dan pengelolaan pengaduan. (Konten demo.)"
+        ),
     )
     upsert_user(
         username="peserta",

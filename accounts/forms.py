@@ -63,7 +63,17 @@ class ProfileForm(forms.ModelForm):
 class AdminUserFieldsMixin(forms.ModelForm):
     """The ASN profile fields added to Wagtail's user forms for administrators."""
 
-    profile_fields = ["full_name", "nip", "employee_type", "rank", "position", "agency", "phone"]
+    profile_fields = [
+        "full_name",
+        "nip",
+        "employee_type",
+        "rank",
+        "position",
+        "agency",
+        "phone",
+        "listed_publicly",
+        "public_bio",
+    ]
 
     def clean_nip(self):
         return normalise_nip(self.cleaned_data.get("nip")) or None

@@ -102,6 +102,20 @@ class User(AbstractUser):
         related_name="members",
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    listed_publicly = models.BooleanField(
+        _("listed publicly"),
+        default=False,
+        help_text=_(
+            "The person agreed to be shown, with name, position and short bio, on the public "
+            "page of implementers (profil pelaksana)."
+        ),
+    )
+    public_bio = models.TextField(
+        _("public bio"),
+        max_length=600,
+        blank=True,
+        help_text=_("A few sentences about the person's role and expertise, shown publicly."),
+    )
 
     objects = BimtekUserManager()
 

@@ -2,7 +2,15 @@
 
 from wagtail.models import Page, Site
 
-from .models import HomePage, NavigationSettings, SiteSettings, StandardPage
+from . import demo_public_service
+from .models import (
+    ComplaintsPage,
+    HomePage,
+    NavigationSettings,
+    PerformancePage,
+    SiteSettings,
+    StandardPage,
+)
 from .services import ensure_tree_roots, publish_page, publish_translation
 
 HOME_BODY_ID = [
@@ -126,6 +134,8 @@ def seed(log):
         ],
     )
 
+    demo_public_service.seed(home, log)
+
     site_settings = SiteSettings.for_site(site)
     site_settings.institution_name = (
         "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Gorontalo"
@@ -156,11 +166,34 @@ def seed_navigation(site):
     """
     home = site.root_page
     pages = {page.slug: page for page in home.get_children().live()}
+    public_service = pages["informasi-pelayanan"]
+    complaints_page, performance_page = (
+        public_service.get_children().type(model).first()
+        for model in (ComplaintsPage, PerformancePage)
+    )
     header = [("link", {"page": home, "label": "Beranda", "label_en": "Home"})]
     if "kursus" in pages:
         header.append(("link", {"page": pages["kursus"]}))
-    header.append(("link", {"page": pages["tentang"]}))
+    header += [
+        (
+            "link",
+            {"page": public_service, "label": "Informasi Publik", "label_en": "Public information"},
+        ),
+        ("link", {"page": pages["tentang"]}),
+    ]
     navigation = NavigationSettings.for_site(site)
     navigation.header_links = header
-    navigation.footer_links = [("link", {"page": pages["tentang"]})]
+    navigation.footer_links = [
+        ("link", {"page": pages["tentang"]}),
+        ("link", {"page": public_service}),
+        ("link", {"page": complaints_page, "label": "Pengaduan", "label_en": "Complaints"}),
+        (
+            "link",
+            {
+                "page": performance_page,
+                "label": "Survei kepuasan",
+                "label_en": "Satisfaction survey",
+            },
+        ),
+    ]
     navigation.save()

@@ -12,14 +12,28 @@ register = template.Library()
 
 
 def _link_items(stream, request):
+    """
+    The links of a navigation stream in the visitor's language.
+
+    The translations of all linked pages are read in one query (not one per link), so the
+    cost of the header and footer stays flat however many links an editor adds.
+    """
     language = get_language()
+    linked = [block.value.get("page") for block in stream if block.value.get("page")]
+    translations = {}
+    if linked:
+        rows = Page.objects.filter(
+            translation_key__in=[page.translation_key for page in linked],
+            locale__language_code=language,
+            live=True,
+        ).only("id", "title", "url_path", "live", "translation_key", "locale_id", "path", "depth")
+        translations = {page.translation_key: page for page in rows}
     items = []
     for block in stream:
         value = block.value
         page = value.get("page")
         if page:
-            # Only title, liveness and URL are needed: the base Page saves a query per link.
-            page = page.localized
+            page = translations.get(page.translation_key, page)
             if not page.live:
                 continue
             label = value.get("label") or page.title

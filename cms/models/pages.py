@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock, LinkBlock
+from ..blocks import BaseStreamBlock, LinkBlock
 
 
 class HomePage(Page):
