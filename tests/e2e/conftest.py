@@ -68,6 +68,26 @@ def new_page(browser, request):
         context.close()
 
 
+@pytest.fixture(autouse=True)
+def migrated_rows(transactional_db):
+    """
+    The rows migrations create (page tree root, default site, role groups), which an earlier
+    transactional test has flushed. Django would restore them from its serialized copy, but
+    keeps that copy on the connection of the context that set the database up, which
+    Playwright's event loop does not share.
+    """
+    from wagtail.models import Site
+
+    from accounts.roles import sync_role_groups
+    from cms.services import ensure_tree_roots
+
+    root = ensure_tree_roots()
+    if not Site.objects.exists():
+        home = root.get_children().first() or root
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    sync_role_groups()
+
+
 @pytest.fixture
 def demo_site(transactional_db, settings):
     settings.DEMO_PASSWORD = "bimtek-demo"
