@@ -40,6 +40,16 @@ ROLE_PERMISSIONS = {
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
         "simple_translation.submit_translation",
+        # Certificates: design, course settings, the register and batch issues.
+        *(
+            f"certificates.{action}_{model}"
+            for model in ("certificatetemplate", "signatory", "coursecertificatesettings")
+            for action in ("add", "change", "delete")
+        ),
+        "certificates.change_certificate",
+        "certificates.view_certificate",
+        "certificates.add_certificatebatchjob",
+        "certificates.change_certificatebatchjob",
     ],
 }
 

@@ -22,6 +22,7 @@ if settings.DEBUG:
 # Indonesian, the default language, lives at the root; English under /en/.
 urlpatterns += i18n_patterns(
     path("akun/", include("accounts.urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
