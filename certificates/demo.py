@@ -133,10 +133,15 @@ def write_demo_signing_key(path: Path) -> Path:
     """
     A self-signed RSA key and certificate for signing demo PDFs, as PKCS#12, once.
 
-    Protected with ``DEMO_PASSWORD``. Never used when a real key is configured.
+    Protected with ``DEMO_PASSWORD``; written again when that password changed. Never used
+    when a real key is configured.
     """
     if path.is_file():
-        return path
+        try:
+            pkcs12.load_key_and_certificates(path.read_bytes(), settings.DEMO_PASSWORD.encode())
+            return path
+        except ValueError:
+            pass  # Written with another demo password: replace it.
     path.parent.mkdir(parents=True, exist_ok=True)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name(

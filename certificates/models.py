@@ -500,6 +500,7 @@ class CertificateBatchJob(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )

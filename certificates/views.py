@@ -160,7 +160,7 @@ class MyCertificatesView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         return (
             Certificate.objects.filter(enrolment__participant=self.request.user)
-            .select_related("enrolment__batch", "replaced_by")
+            .select_related("enrolment__batch__course", "replaced_by")
             .order_by("-issued_at", "-requested_at")
         )
 

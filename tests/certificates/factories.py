@@ -5,7 +5,7 @@ import itertools
 
 import factory
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from certificates.models import (
     CertificateTemplate,
@@ -24,6 +24,10 @@ _slugs = itertools.count(1)
 def make_course(*, title="Standar Pelayanan Publik", code="PP-01", jp="12.0", **fields):
     """A published course page under a catalogue under a home page, as on the real site."""
     root = Page.get_first_root_node()
+    if root is None:
+        # A transactional test flushed the tree that Wagtail's migrations create.
+        Locale.objects.get_or_create(language_code="id")
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Beranda", slug="beranda"))

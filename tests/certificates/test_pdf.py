@@ -3,6 +3,7 @@
 import subprocess
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 
 from certificates import services
@@ -133,3 +134,15 @@ def test_template_preview_renders_sample_facts(course_settings):
     html = certificate_html(template=template, facts=sample_facts(template=template))
     assert "Siti Rahmawati Abdullah" in html
     assert "SERTIFIKAT" in html
+
+
+def test_live_preview_of_a_template_shows_a_sample_certificate(course_settings, rf):
+    template = CertificateTemplate.objects.get(pk=course_settings.template.pk)
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    response = template.serve_preview(request, template.default_preview_mode)
+    html = response.rendered_content if hasattr(response, "rendered_content") else response.content
+    html = html.decode() if isinstance(html, bytes) else html
+    assert response.status_code == 200
+    assert "SERTIFIKAT" in html
+    assert "Siti Rahmawati Abdullah" in html
