@@ -167,7 +167,11 @@ class MyCertificatesView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = [
-            {"certificate": certificate, "state": verification_state(certificate)}
+            {
+                "certificate": certificate,
+                "state": verification_state(certificate),
+                "jp": format_jp(certificate.jp, get_language()),
+            }
             for certificate in context["certificates"]
         ]
         return context
