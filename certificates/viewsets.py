@@ -124,6 +124,9 @@ class CertificateViewSet(ModelViewSet):
     inspect_view_class = CertificateInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
+    # Certificates are records, not content: indexing each one's references would cost a
+    # few queries per issue (hundreds in a batch) and tell an editor nothing.
+    add_to_reference_index = False
     # No add or edit form is routed (see get_urlpatterns); ModelViewSet still wants fields.
     form_fields = ["status"]
     filterset_class = CertificateFilterSet
@@ -233,6 +236,7 @@ class CertificateBatchJobViewSet(ModelViewSet):
     list_display = ["batch", "created_at", "status", "total", "done", "failed"]
     list_filter = ["status"]
     copy_view_enabled = False
+    add_to_reference_index = False
     # Jobs are started by the batch-issue form, never edited (see get_urlpatterns).
     form_fields = ["status"]
     add_item_label = _("Issue a batch")

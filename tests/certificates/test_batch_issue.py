@@ -1,6 +1,7 @@
 """Issuing a whole batch in Celery, with progress, failures and retry."""
 
 import time
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -46,8 +47,9 @@ def test_a_batch_is_issued_and_rendered_by_the_worker(live_worker, course_settin
     assert all(len(sha) == 64 for sha in certificates.values_list("pdf_sha256", flat=True))
 
 
+@pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_failures_are_listed_with_their_reason_and_retried():
+def test_failures_are_listed_with_their_reason_and_retried(live_worker):
     course = make_course(code="PP-02")
     batch = BatchFactory(course=course)
     CompletedEnrolmentFactory.create_batch(3, batch=batch)
@@ -71,14 +73,22 @@ def test_a_second_request_while_running_returns_the_same_job(course_settings):
     assert CertificateBatchJob.objects.count() == 1
 
 
+@pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_admin_starts_a_batch_and_sees_its_progress_and_zip(client, administrator, course_settings):
+def test_admin_starts_a_batch_and_sees_its_progress_and_zip(
+    live_worker, client, administrator, course_settings, settings
+):
+    if live_worker is not None:
+        # The worker stores the PDFs in its own media folder; read the ZIP's files there.
+        settings.MEDIA_ROOT = (
+            Path(__file__).resolve().parents[2] / "test-artifacts" / "worker-media"
+        )
     batch = BatchFactory(course=course_settings.course)
     CompletedEnrolmentFactory.create_batch(2, batch=batch)
     client.force_login(administrator)
     response = client.post(reverse("certificates_batch_jobs:add"), {"batch": batch.pk})
     assert response.status_code == 302
-    job = CertificateBatchJob.objects.get(batch=batch)
+    job = _wait_for(CertificateBatchJob.objects.get(batch=batch))
     page = client.get(response["Location"])
     html = page.content.decode()
     assert page.status_code == 200
