@@ -195,15 +195,17 @@ def bench_celery(count: int) -> dict:
     sys.path.insert(0, str(BASE_DIR))
     from tests.certificates.factories import CertificateTemplateFactory, make_course
 
-    course = make_course(code=f"BENCH-{int(time.time())}")
-    CourseCertificateSettings.objects.create(course=course, template=CertificateTemplateFactory())
+    stamp = int(time.time())
+    course = make_course(code=f"BENCH-{stamp}", slug=f"bench-{stamp}")
+    CourseCertificateSettings.objects.create(
+        course=course, template=CertificateTemplateFactory(name=f"Bench {stamp}")
+    )
     batch = Batch.objects.create(
         course=course,
         name="Angkatan Bench",
         starts_on=timezone.localdate(),
         ends_on=timezone.localdate(),
     )
-    stamp = int(time.time())
     users = User.objects.bulk_create(
         User(username=f"bench-{stamp}-{i}", full_name=f"Peserta Bench {i}", email="")
         for i in range(count)

@@ -220,18 +220,14 @@ class TemplateSignatory(Orderable):
 
 class NumberSequence(models.Model):
     """
-    The last number used by a template in a year.
+    The last number used with a number pattern in a year.
 
-    Numbers are taken under a row lock (``SELECT … FOR UPDATE``) so that concurrent issues
-    get consecutive numbers that are never reused or duplicated.
+    Keyed by the pattern, not the template: two templates that print the same pattern share
+    one sequence, so an official number is never given twice. Numbers are taken under a row
+    lock (``SELECT … FOR UPDATE``) so that concurrent issues get consecutive numbers.
     """
 
-    template = models.ForeignKey(
-        CertificateTemplate,
-        verbose_name=_("template"),
-        on_delete=models.CASCADE,
-        related_name="sequences",
-    )
+    pattern = models.CharField(_("number pattern"), max_length=150)
     year = models.PositiveSmallIntegerField(_("year"))
     last_value = models.PositiveIntegerField(_("last number"), default=0)
 
@@ -239,11 +235,11 @@ class NumberSequence(models.Model):
         verbose_name = _("number sequence")
         verbose_name_plural = _("number sequences")
         constraints = [
-            models.UniqueConstraint(fields=["template", "year"], name="one_sequence_per_year")
+            models.UniqueConstraint(fields=["pattern", "year"], name="one_sequence_per_year")
         ]
 
     def __str__(self):
-        return f"{self.template} {self.year}: {self.last_value}"
+        return f"{self.pattern} {self.year}: {self.last_value}"
 
 
 class IssueMode(models.TextChoices):
@@ -407,10 +403,6 @@ class Certificate(models.Model):
                 condition=~models.Q(status="revoked"),
                 name="one_current_certificate_per_enrolment",
                 violation_error_message=_("This enrolment already has a certificate."),
-            ),
-            models.UniqueConstraint(
-                fields=["template", "sequence_year", "sequence_value"],
-                name="one_certificate_per_sequence_number",
             ),
         ]
         indexes = [models.Index(fields=["status", "issued_at"])]

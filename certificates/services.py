@@ -65,21 +65,21 @@ def allocate_number(
     *, template, course_code: str, issued_on: datetime.date
 ) -> tuple[str, int, int]:
     """
-    Take the next number of ``template`` in the year of ``issued_on``.
+    Take the next number of ``template``'s pattern in the year of ``issued_on``.
 
     The year's sequence row is locked (``SELECT … FOR UPDATE``) until the calling
     transaction ends, so concurrent issues queue on it: numbers are consecutive, never
     duplicated, and a rolled-back issue gives its number back with the rollback.
     Returns ``(number, year, sequence_value)``.
     """
-    year = issued_on.year
-    if not NumberSequence.objects.filter(template=template, year=year).exists():
+    year, pattern = issued_on.year, template.number_pattern
+    if not NumberSequence.objects.filter(pattern=pattern, year=year).exists():
         try:
             with transaction.atomic():
-                NumberSequence.objects.create(template=template, year=year)
+                NumberSequence.objects.create(pattern=pattern, year=year)
         except IntegrityError:
             pass  # Another transaction created the year's row first; lock it below.
-    sequence = NumberSequence.objects.select_for_update().get(template=template, year=year)
+    sequence = NumberSequence.objects.select_for_update().get(pattern=pattern, year=year)
     sequence.last_value += 1
     sequence.save(update_fields=["last_value"])
     number = format_number(

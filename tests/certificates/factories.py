@@ -21,7 +21,7 @@ from training.models import Batch, CourseIndexPage, CoursePage, Enrolment, Enrol
 _slugs = itertools.count(1)
 
 
-def make_course(*, title="Standar Pelayanan Publik", code="PP-01", jp="12.0", **fields):
+def make_course(*, title="Standar Pelayanan Publik", code="PP-01", jp="12.0", slug=None, **fields):
     """A published course page under a catalogue under a home page, as on the real site."""
     root = Page.get_first_root_node()
     if root is None:
@@ -37,7 +37,7 @@ def make_course(*, title="Standar Pelayanan Publik", code="PP-01", jp="12.0", **
     return catalogue.add_child(
         instance=CoursePage(
             title=title,
-            slug=f"course-{next(_slugs)}",
+            slug=slug or f"course-{next(_slugs)}",
             code=code,
             summary="Ringkasan",
             jp=jp,

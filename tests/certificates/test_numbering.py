@@ -106,3 +106,12 @@ def test_concurrent_issues_get_exactly_the_numbers_one_to_n(course_settings):
     values = sorted(Certificate.objects.values_list("sequence_value", flat=True))
     assert values == list(range(1, len(enrolments) + 1))
     assert Certificate.objects.values("number").distinct().count() == len(enrolments)
+
+
+@pytest.mark.django_db
+def test_templates_with_the_same_pattern_share_one_sequence():
+    first, second = CertificateTemplateFactory(), CertificateTemplateFactory()
+    day = datetime.date(2026, 3, 9)
+    a = allocate_number(template=first, course_code="X", issued_on=day)[0]
+    b = allocate_number(template=second, course_code="X", issued_on=day)[0]
+    assert (a, b) == ("800.2.3/0001/BKPSDM/III/2026", "800.2.3/0002/BKPSDM/III/2026")
