@@ -52,6 +52,16 @@ ROLE_PERMISSIONS = {
         "training.add_evaluationform",
         "training.change_evaluationform",
         "training.delete_evaluationform",
+        # Certificates: design, course settings, the register and batch issues.
+        *(
+            f"certificates.{action}_{model}"
+            for model in ("certificatetemplate", "signatory", "coursecertificatesettings")
+            for action in ("add", "change", "delete")
+        ),
+        "certificates.change_certificate",
+        "certificates.view_certificate",
+        "certificates.add_certificatebatchjob",
+        "certificates.change_certificatebatchjob",
     ],
 }
 

@@ -229,6 +229,18 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Certificates -----------------------------------------------------------------------
+
+# PKCS#12 key of the agency's electronic-signature certificate; PDFs are signed (PAdES) with
+# it. Unset: the demo key that seed_demo writes is used if present, else PDFs are unsigned.
+CERTIFICATE_SIGNING_P12 = env.str("CERTIFICATE_SIGNING_P12", default="")
+CERTIFICATE_SIGNING_PASSWORD = env.str("CERTIFICATE_SIGNING_PASSWORD", default="")
+CERTIFICATE_DEMO_SIGNING_P12 = env.path(
+    "CERTIFICATE_DEMO_SIGNING_P12", default=BASE_DIR / "var" / "demo-signing.p12"
+)
+# Public verification requests allowed per client address and minute.
+CERTIFICATE_VERIFY_RATE_PER_MINUTE = env.int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", default=30)
+
 # --- E-mail -----------------------------------------------------------------------------
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("akun/", include("accounts.urls")),
     path("", include("training.urls")),
     path("", include("training.assessment_urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

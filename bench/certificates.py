@@ -1,0 +1,278 @@
+"""
+Certificate rendering benchmark (issue 6).
+
+Two parts:
+
+``render`` (default): in one process, renders N certificates through the real pipeline
+(``certificate_html`` + ``certificates.pdf.render_pdf`` + SHA-256, optionally signed) and,
+beside it, WeasyPrint alone on the very same HTML: the floor. Prints ms per certificate,
+the ratio to the floor, and the process's resident memory after every 50 renders (flat
+memory means no leak). Needs no database.
+
+``celery``: issues a batch of N certificates (signed with a throw-away demo key) through
+Celery with a real worker of two processes, on PostgreSQL and Redis from ``DATABASE_URL``
+and ``CELERY_BROKER_URL``, and prints the wall time from the request to the last PDF.
+
+    .venv/bin/python bench/certificates.py render --count 500
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bimtek_bench \
+    CELERY_BROKER_URL=redis://127.0.0.1:6379/14 \
+        .venv/bin/python bench/certificates.py celery --count 500
+
+Results are also written to ``bench/results/certificates-<part>.json``.
+"""
+
+import argparse
+import gc
+import hashlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bimtek.settings")
+
+
+def rss_mib() -> float:
+    """Current resident memory of this process."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _template():
+    from certificates.models import CertificateTemplate, Signatory, TemplateSignatory
+
+    template = CertificateTemplate(
+        name="Bench",
+        institution_name="PEMERINTAH KABUPATEN GORONTALO\nBADAN KEPEGAWAIAN DAN "
+        "PENGEMBANGAN SUMBER DAYA MANUSIA",
+        body_id="telah mengikuti Bimbingan Teknis {course} ({batch}) pada tanggal {dates} di "
+        "{place}, selama {jp} jam pelajaran (JP), dengan predikat {predicate}.",
+        body_en="has completed the technical training {course} ({batch}) on {dates} in "
+        "{place}, {jp} learning hours (JP), with the predicate {predicate}.",
+        issue_place="Limboto",
+    )
+    signatory = Signatory(
+        name="Dr. Hj. Rahmawati Ibrahim, S.E., M.Si.",
+        nip="197205141998032004",
+        position="Kepala BKPSDM Kabupaten Gorontalo",
+        rank="Pembina Utama Muda (IV/c)",
+    )
+    template.template_signatories = [
+        TemplateSignatory(signatory=signatory, role_label="Kepala BKPSDM,", sort_order=0)
+    ]
+    return template
+
+
+def bench_render(count: int, warmup: int, sign: bool) -> dict:
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from weasyprint import HTML
+
+    from certificates.pdf import render_pdf
+    from certificates.rendering import certificate_html, sample_facts
+    from certificates.signing import sign_pdf
+
+    if sign:
+        from certificates.demo import write_demo_signing_key
+
+        key_dir = tempfile.mkdtemp()
+        settings.CERTIFICATE_SIGNING_P12 = ""
+        settings.CERTIFICATE_DEMO_SIGNING_P12 = write_demo_signing_key(Path(key_dir) / "bench.p12")
+
+    template = _template()
+    base_facts = sample_facts(template=template)
+
+    def facts_for(index):
+        facts = json.loads(json.dumps(base_facts))
+        facts["participant"]["name"] = f"Peserta Nomor {index}, S.Kom."
+        facts["number"] = f"800.2.3/{index:04d}/BKPSDM/III/2026"
+        return facts
+
+    def pipeline(index):
+        html = certificate_html(
+            template=template,
+            facts=facts_for(index),
+            verification_url=f"{settings.SITE_URL}/v/BENCH{index:05d}",
+        )
+        pdf = render_pdf(html)
+        if sign:
+            pdf = sign_pdf(pdf, reason="bench", location="Limboto") or pdf
+        hashlib.sha256(pdf).hexdigest()
+        return pdf
+
+    floor_html = certificate_html(
+        template=template, facts=facts_for(0), verification_url=f"{settings.SITE_URL}/v/BENCH0"
+    )
+
+    def floor(_index):
+        return HTML(string=floor_html, base_url=str(BASE_DIR)).write_pdf()
+
+    for index in range(warmup):
+        pipeline(index)
+        floor(index)
+    gc.collect()
+
+    # Interleaved, so that both see the same load from other processes on the machine;
+    # CPU time of this process is reported beside wall time for the same reason.
+    wall = {"floor": 0.0, "pipeline": 0.0}
+    cpu = {"floor": 0.0, "pipeline": 0.0}
+    memory = []
+    every = 50 if count >= 100 else max(1, count // 5)
+    for index in range(count):
+        for name, function in (("floor", floor), ("pipeline", pipeline)):
+            wall_start, cpu_start = time.perf_counter(), time.process_time()
+            function(index)
+            wall[name] += time.perf_counter() - wall_start
+            cpu[name] += time.process_time() - cpu_start
+    # Memory in a pipeline-only pass: WeasyPrint alone builds a font configuration per
+    # document and grows by itself (~0.4 MiB per render here), which would hide ours.
+    gc.collect()
+    for index in range(count):
+        pipeline(index)
+        if (index + 1) % every == 0:
+            memory.append((index + 1, round(rss_mib(), 1)))
+    results = {name: 1000 * wall[name] / count for name in wall}
+    cpu_ms = {name: 1000 * cpu[name] / count for name in cpu}
+    return {
+        "part": "render",
+        "count": count,
+        "signed": sign,
+        "floor_ms_per_certificate": round(results["floor"], 1),
+        "pipeline_ms_per_certificate": round(results["pipeline"], 1),
+        "ratio_to_floor": round(results["pipeline"] / results["floor"], 2),
+        "floor_cpu_ms_per_certificate": round(cpu_ms["floor"], 1),
+        "pipeline_cpu_ms_per_certificate": round(cpu_ms["pipeline"], 1),
+        "cpu_ratio_to_floor": round(cpu_ms["pipeline"] / cpu_ms["floor"], 2),
+        "load_average_1min_at_end": round(os.getloadavg()[0], 2),
+        "rss_mib_by_renders": memory,
+        "rss_growth_mib_after_first_sample": round(memory[-1][1] - memory[0][1], 1),
+        "peak_rss_mib": round(peak_rss_mib(), 1),
+    }
+
+
+def bench_celery(count: int) -> dict:
+    if not os.environ.get("CELERY_BROKER_URL") or "postgres" not in os.environ.get(
+        "DATABASE_URL", ""
+    ):
+        sys.exit("The celery part needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL.")
+    media = Path(tempfile.mkdtemp(prefix="bimtek-bench-media-"))
+    key = Path(tempfile.mkdtemp(prefix="bimtek-bench-key-")) / "bench.p12"
+    os.environ["MEDIA_ROOT"] = str(media)
+    os.environ["CERTIFICATE_DEMO_SIGNING_P12"] = str(key)
+    os.environ["CERTIFICATE_SIGNING_P12"] = ""
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from certificates.demo import write_demo_signing_key
+
+    write_demo_signing_key(key)
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from certificates.models import Certificate, CertificateBatchJob, CourseCertificateSettings
+    from certificates.services import issue_batch_certificates
+    from training.models import Batch, Enrolment, EnrolmentStatus
+
+    # Bench rows only: a fresh course and batch, enrolments written directly.
+    sys.path.insert(0, str(BASE_DIR))
+    from tests.certificates.factories import CertificateTemplateFactory, make_course
+
+    stamp = int(time.time())
+    course = make_course(code=f"BENCH-{stamp}", slug=f"bench-{stamp}")
+    CourseCertificateSettings.objects.create(
+        course=course, template=CertificateTemplateFactory(name=f"Bench {stamp}")
+    )
+    batch = Batch.objects.create(
+        course=course,
+        name="Angkatan Bench",
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(),
+    )
+    users = User.objects.bulk_create(
+        User(username=f"bench-{stamp}-{i}", full_name=f"Peserta Bench {i}", email="")
+        for i in range(count)
+    )
+    Enrolment.objects.bulk_create(
+        Enrolment(
+            batch=batch,
+            participant=user,
+            status=EnrolmentStatus.COMPLETED,
+            completed_at=timezone.now(),
+        )
+        for user in users
+    )
+
+    env = {**os.environ}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "bimtek", "worker", "--pool=prefork",
+         "--concurrency=2", "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
+        cwd=BASE_DIR, env=env,
+    )  # fmt: skip
+    try:
+        from bimtek.celery import app
+
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=1):
+            if time.monotonic() > deadline:
+                sys.exit("The worker did not answer.")
+        start = time.perf_counter()
+        job = issue_batch_certificates(batch=batch)
+        while True:
+            job = CertificateBatchJob.objects.get(pk=job.pk)
+            if job.status == "finished":
+                break
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - start
+        signed = Certificate.objects.filter(enrolment__batch=batch, is_signed=True).count()
+        return {
+            "part": "celery",
+            "count": count,
+            "worker_processes": 2,
+            "seconds": round(elapsed, 1),
+            "certificates_per_second": round(count / elapsed, 1),
+            "done": job.done,
+            "failed": job.failed,
+            "signed": signed,
+        }
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("part", nargs="?", default="render", choices=["render", "celery"])
+    parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--sign", action="store_true", help="sign each PDF in the pipeline")
+    args = parser.parse_args()
+    if args.part == "render":
+        result = bench_render(args.count, args.warmup, args.sign)
+    else:
+        result = bench_celery(args.count)
+    print(json.dumps(result, indent=2))
+    out = BASE_DIR / "bench" / "results" / f"certificates-{args.part}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

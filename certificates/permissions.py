@@ -1,0 +1,44 @@
+"""Who may do what with certificates: one small function per rule."""
+
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from accounts.roles import ADMINISTRATORS
+
+
+def is_certificate_administrator(user) -> bool:
+    """Administrators (penyelenggara) and superusers manage, issue and revoke certificates."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()
+
+
+def can_download_certificate(user, certificate) -> bool:
+    """A participant downloads only their own issued certificate; administrators any."""
+    if not user.is_authenticated or not certificate.pdf:
+        return False
+    if is_certificate_administrator(user):
+        return True
+    return certificate.enrolment.participant_id == user.pk and certificate.status != "pending"
+
+
+def can_issue_certificates(user) -> bool:
+    return is_certificate_administrator(user)
+
+
+def can_revoke_certificate(user, certificate) -> bool:
+    return is_certificate_administrator(user) and certificate.status == "valid"
+
+
+class CertificatePermissionPolicy(ModelPermissionPolicy):
+    """
+    The admin's policy for certificates: made and ended by services only, so nobody adds
+    or deletes one by hand; viewing and acting on them follows the model permissions.
+    """
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)

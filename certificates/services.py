@@ -1,0 +1,437 @@
+"""
+Certificate services: the one way code issues, renders, revokes and reissues certificates.
+
+Each service is atomic and safe to call twice. Views, admin actions, Celery tasks, signal
+receivers and commands call these and hold no rules of their own.
+"""
+
+import calendar
+import datetime
+import hashlib
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from training.models import Batch, Enrolment, EnrolmentStatus
+
+from .models import (
+    BatchJobStatus,
+    Certificate,
+    CertificateBatchJob,
+    CertificateStatus,
+    CourseCertificateSettings,
+    IssueMode,
+    NumberSequence,
+    RenderStatus,
+)
+from .pdf import render_pdf
+from .placeholders import format_number
+from .rendering import certificate_html, take_snapshot
+from .signing import sign_pdf
+
+logger = logging.getLogger(__name__)
+
+# Crockford-like alphabet without 0/O, 1/I/L: a code read aloud or typed from paper survives.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 10  # 31^10 ≈ 8·10^14 codes: not guessable behind the verification rate limit
+
+
+def new_public_code() -> str:
+    """A short, unguessable code for the verification address ``/v/<code>``."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, clipped to the end of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+@transaction.atomic
+def allocate_number(
+    *, template, course_code: str, issued_on: datetime.date
+) -> tuple[str, int, int]:
+    """
+    Take the next number of ``template``'s pattern in the year of ``issued_on``.
+
+    The year's sequence row is locked (``SELECT … FOR UPDATE``) until the calling
+    transaction ends, so concurrent issues queue on it: numbers are consecutive, never
+    duplicated, and a rolled-back issue gives its number back with the rollback.
+    Returns ``(number, year, sequence_value)``.
+    """
+    year, pattern = issued_on.year, template.number_pattern
+    if not NumberSequence.objects.filter(pattern=pattern, year=year).exists():
+        try:
+            with transaction.atomic():
+                NumberSequence.objects.create(pattern=pattern, year=year)
+        except IntegrityError:
+            pass  # Another transaction created the year's row first; lock it below.
+    sequence = NumberSequence.objects.select_for_update().get(pattern=pattern, year=year)
+    sequence.last_value += 1
+    sequence.save(update_fields=["last_value"])
+    number = format_number(
+        template.number_pattern,
+        seq=sequence.last_value,
+        year=year,
+        month=issued_on.month,
+        course_code=course_code,
+    )
+    return number, year, sequence.last_value
+
+
+def certificate_settings_for(course) -> CourseCertificateSettings | None:
+    return (
+        CourseCertificateSettings.objects.select_related("template")
+        .filter(course_id=course.pk)
+        .first()
+    )
+
+
+def _english_title(course) -> str:
+    locale = Locale.objects.filter(language_code="en").first()
+    if locale is None or course.locale_id == locale.pk:
+        return course.title
+    translation_page = course.get_translation_or_none(locale)
+    return translation_page.title if translation_page else course.title
+
+
+def _current_certificate(enrolment) -> Certificate | None:
+    return (
+        Certificate.objects.filter(enrolment=enrolment)
+        .exclude(status=CertificateStatus.REVOKED)
+        .first()
+    )
+
+
+def _queue_render(certificate: Certificate, job_id: int | None = None) -> None:
+    from .tasks import render_certificate_task
+
+    transaction.on_commit(lambda: render_certificate_task.delay(certificate.pk, job_id))
+
+
+@transaction.atomic
+def request_certificate(*, enrolment: Enrolment) -> Certificate | None:
+    """
+    What happens when an enrolment completes: issue now or queue for approval, per course.
+
+    Returns the certificate (valid or awaiting approval), or ``None`` when the course gives
+    no certificate.
+    """
+    course_settings = certificate_settings_for(enrolment.batch.course)
+    if course_settings is None:
+        return None
+    if course_settings.issue_mode == IssueMode.AUTOMATIC:
+        return issue_certificate(enrolment=enrolment)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    existing = _current_certificate(enrolment)
+    if existing is not None:
+        return existing
+    certificate = Certificate(
+        enrolment=enrolment, template=course_settings.template, code=new_public_code()
+    )
+    certificate.full_clean()
+    certificate.save()
+    return certificate
+
+
+@transaction.atomic
+def issue_certificate(
+    *,
+    enrolment: Enrolment,
+    issued_by=None,
+    replaces: Certificate | None = None,
+    job_id: int | None = None,
+) -> Certificate:
+    """
+    Issue the certificate of a completed enrolment: number, snapshot, then the PDF (queued).
+
+    Idempotent: an enrolment has at most one valid certificate, and a second call returns it.
+    A certificate awaiting approval is issued in place (approval).
+    """
+    # The enrolment row lock makes two simultaneous calls for one enrolment run one by one.
+    enrolment = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("participant__agency", "batch__course")
+        .get(pk=enrolment.pk)
+    )
+    existing = _current_certificate(enrolment)
+    if existing is not None and existing.status == CertificateStatus.VALID:
+        return existing
+    if enrolment.status != EnrolmentStatus.COMPLETED:
+        raise ValidationError(_("The enrolment is not completed yet."), code="not_completed")
+    course = enrolment.batch.course
+    course_settings = certificate_settings_for(course)
+    if course_settings is None:
+        raise ValidationError(
+            _("The course %(course)s has no certificate settings.") % {"course": course.title},
+            code="no_settings",
+        )
+    template = course_settings.template
+    issued_at = timezone.now()
+    issued_on = timezone.localdate(issued_at)
+    number, year, value = allocate_number(
+        template=template, course_code=course.code, issued_on=issued_on
+    )
+    expires_on = (
+        add_months(issued_on, course_settings.validity_months)
+        if course_settings.validity_months
+        else None
+    )
+    certificate = existing or Certificate(enrolment=enrolment, code=new_public_code())
+    certificate.template = template
+    certificate.status = CertificateStatus.VALID
+    certificate.number = number
+    certificate.sequence_year, certificate.sequence_value = year, value
+    certificate.issued_at = issued_at
+    certificate.issued_by = issued_by
+    certificate.expires_on = expires_on
+    certificate.replaces = replaces
+    certificate.render_status = RenderStatus.QUEUED
+    certificate.facts = take_snapshot(
+        enrolment=enrolment,
+        template=template,
+        number=number,
+        issued_on=issued_on,
+        expires_on=expires_on,
+        predicate=course_settings.predicate,
+        course_title_en=_english_title(course),
+    )
+    certificate.full_clean()
+    certificate.save()
+    _queue_render(certificate, job_id)
+    return certificate
+
+
+def render_certificate(*, certificate: Certificate, force: bool = False) -> Certificate:
+    """
+    Render, sign and store the PDF of an issued certificate, with its SHA-256.
+
+    Idempotent: a certificate whose PDF is stored is returned as it is unless ``force``.
+    The render itself runs outside any transaction so that a failure is recorded (status,
+    attempts, error) and survives the exception that is raised again for the retry.
+    """
+    certificate = Certificate.objects.select_related(
+        "template__logo", "template__partner_logo", "template__background_image"
+    ).get(pk=certificate.pk)
+    if certificate.status == CertificateStatus.PENDING:
+        raise ValidationError(_("A certificate awaiting approval has no PDF."), code="pending")
+    if certificate.render_status == RenderStatus.DONE and certificate.pdf and not force:
+        return certificate
+    Certificate.objects.filter(pk=certificate.pk).update(render_attempts=F("render_attempts") + 1)
+    try:
+        pdf = render_pdf(
+            certificate_html(
+                template=certificate.template,
+                facts=certificate.facts,
+                verification_url=certificate.verification_url,
+            )
+        )
+        signed = sign_pdf(
+            pdf,
+            reason=f"Sertifikat {certificate.number}",
+            location=certificate.facts["template"]["issue_place"],
+        )
+    except Exception as error:
+        Certificate.objects.filter(pk=certificate.pk).update(
+            render_status=RenderStatus.FAILED, render_error=f"{type(error).__name__}: {error}"
+        )
+        raise
+    return _store_pdf(certificate=certificate, data=signed or pdf, is_signed=signed is not None)
+
+
+@transaction.atomic
+def _store_pdf(*, certificate: Certificate, data: bytes, is_signed: bool) -> Certificate:
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.pdf:
+        certificate.pdf.delete(save=False)
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(data), save=False)
+    certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
+    certificate.is_signed = is_signed
+    certificate.render_status = RenderStatus.DONE
+    certificate.render_error = ""
+    certificate.rendered_at = timezone.now()
+    certificate.save(
+        update_fields=[
+            "pdf",
+            "pdf_sha256",
+            "is_signed",
+            "render_status",
+            "render_error",
+            "rendered_at",
+        ]
+    )
+    return certificate
+
+
+@transaction.atomic
+def notify_participant(*, certificate: Certificate) -> Certificate:
+    """E-mail the participant once that their certificate is ready to download."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    participant = certificate.enrolment.participant
+    if certificate.notified_at or certificate.render_status != RenderStatus.DONE:
+        return certificate
+    if participant.email:
+        subjects, bodies = [], []
+        # Indonesian first, English below it, as everything a participant reads.
+        for language in ("id", "en"):
+            context = {
+                "certificate": certificate,
+                "course_title": certificate.facts["course"][
+                    "title" if language == "id" else "title_en"
+                ],
+                "my_certificates_url": f"{settings.SITE_URL}/{'' if language == 'id' else 'en/'}"
+                + "sertifikat-saya/",
+            }
+            with translation.override(language):
+                subjects.append(
+                    render_to_string(
+                        "certificates/email/certificate_ready_subject.txt", context
+                    ).strip()
+                )
+                bodies.append(render_to_string("certificates/email/certificate_ready.txt", context))
+        subject = " / ".join(dict.fromkeys(subjects))
+        body = "\n-----\n\n".join(bodies) + "\nBimtek\n"
+        send_mail(subject, body, None, [participant.email])
+    certificate.notified_at = timezone.now()
+    certificate.save(update_fields=["notified_at"])
+    return certificate
+
+
+@transaction.atomic
+def revoke_certificate(*, certificate: Certificate, reason: str, revoked_by=None) -> Certificate:
+    """Revoke an issued certificate with a reason; the record and its PDF are kept."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == CertificateStatus.REVOKED:
+        return certificate
+    if certificate.status == CertificateStatus.PENDING:
+        raise ValidationError(_("Only an issued certificate can be revoked."), code="pending")
+    certificate.status = CertificateStatus.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = revoked_by
+    certificate.revocation_reason = (reason or "").strip()
+    certificate.full_clean()
+    certificate.save()
+    return certificate
+
+
+@transaction.atomic
+def reissue_certificate(*, certificate: Certificate, reason: str, issued_by=None) -> Certificate:
+    """
+    Replace a certificate (e.g. a corrected name): the old one is revoked with ``reason``, a
+    new one with a new number and a fresh snapshot points to it. Calling twice returns the
+    same new certificate.
+    """
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    successor = Certificate.objects.filter(replaces=certificate).first()
+    if successor is not None:
+        return successor
+    revoke_certificate(certificate=certificate, reason=reason, revoked_by=issued_by)
+    return issue_certificate(
+        enrolment=certificate.enrolment, issued_by=issued_by, replaces=certificate
+    )
+
+
+@transaction.atomic
+def issue_batch_certificates(*, batch: Batch, requested_by=None) -> CertificateBatchJob:
+    """
+    Start issuing the certificates of every completed enrolment of ``batch`` in Celery.
+
+    Returns the job that shows the progress; while a job of the batch is still running, a
+    second call returns that job instead of starting another.
+    """
+    batch = Batch.objects.select_for_update().get(pk=batch.pk)
+    running = batch.certificate_jobs.exclude(status=BatchJobStatus.FINISHED).first()
+    if running is not None:
+        return running
+    enrolment_ids = list(
+        batch.enrolments.filter(status=EnrolmentStatus.COMPLETED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    job = CertificateBatchJob(batch=batch, requested_by=requested_by, total=len(enrolment_ids))
+    if not enrolment_ids:
+        job.status = BatchJobStatus.FINISHED
+        job.finished_at = timezone.now()
+    job.full_clean()
+    job.save()
+    if enrolment_ids:
+        _queue_batch(job, enrolment_ids)
+    return job
+
+
+def _queue_batch(job: CertificateBatchJob, enrolment_ids: list[int]) -> None:
+    from .tasks import run_certificate_batch_job
+
+    transaction.on_commit(lambda: run_certificate_batch_job.delay(job.pk, enrolment_ids))
+
+
+def run_batch_job(*, job: CertificateBatchJob, enrolment_ids: list[int]) -> CertificateBatchJob:
+    """
+    Issue the certificates of one batch job, one enrolment per transaction.
+
+    Issuing is quick (a number and a snapshot); each PDF is queued as its own task so that
+    every worker process renders in parallel, and each counts itself done or failed.
+    """
+    CertificateBatchJob.objects.filter(pk=job.pk, status=BatchJobStatus.QUEUED).update(
+        status=BatchJobStatus.RUNNING
+    )
+    for enrolment in Enrolment.objects.filter(pk__in=enrolment_ids).select_related("participant"):
+        existing = _current_certificate(enrolment)
+        if existing is not None and existing.status == CertificateStatus.VALID:
+            # Issued before (or by an earlier try of) this job: only its PDF may be missing.
+            if existing.render_status == RenderStatus.DONE:
+                record_batch_result(job_id=job.pk, enrolment=enrolment)
+            else:
+                _queue_render(existing, job.pk)
+            continue
+        try:
+            issue_certificate(enrolment=enrolment, job_id=job.pk)
+        except ValidationError as error:
+            record_batch_result(job_id=job.pk, enrolment=enrolment, error="; ".join(error.messages))
+            continue
+    return CertificateBatchJob.objects.get(pk=job.pk)
+
+
+@transaction.atomic
+def record_batch_result(*, job_id: int, enrolment: Enrolment, error: str = "") -> None:
+    """Count one enrolment of a batch job as done, or as failed with the reason."""
+    job = CertificateBatchJob.objects.select_for_update().get(pk=job_id)
+    key = str(enrolment.pk)
+    if error:
+        job.failures[key] = {"participant": str(enrolment.participant), "reason": error}
+        job.failed = len(job.failures)
+    else:
+        job.failures.pop(key, None)
+        job.failed = len(job.failures)
+        job.done += 1
+    if job.done + job.failed >= job.total:
+        job.status = BatchJobStatus.FINISHED
+        job.finished_at = timezone.now()
+    job.save(update_fields=["failures", "failed", "done", "status", "finished_at"])
+
+
+@transaction.atomic
+def retry_batch_job(*, job: CertificateBatchJob) -> CertificateBatchJob:
+    """Try the failed enrolments of a job again; the ones that succeeded are left alone."""
+    job = CertificateBatchJob.objects.select_for_update().get(pk=job.pk)
+    enrolment_ids = sorted(int(key) for key in job.failures)
+    if not enrolment_ids:
+        return job
+    job.failures, job.failed = {}, 0
+    job.status, job.finished_at = BatchJobStatus.RUNNING, None
+    job.save(update_fields=["failures", "failed", "status", "finished_at"])
+    _queue_batch(job, enrolment_ids)
+    return job
