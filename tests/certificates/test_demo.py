@@ -1,4 +1,4 @@
-"""seed_demo gives the demo participant a signed certificate on the first demo course."""
+"""seed_demo gives the demo participant a signed certificate on the partner demo course."""
 
 import io
 
@@ -6,8 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from certificates.models import Certificate, CertificateStatus, CourseCertificateSettings
-
-from .factories import make_course
+from training.models import CoursePage
 
 pytestmark = pytest.mark.django_db
 
@@ -15,15 +14,14 @@ pytestmark = pytest.mark.django_db
 def test_seed_demo_issues_a_signed_certificate_to_the_demo_participant(settings, tmp_path):
     settings.CERTIFICATE_DEMO_SIGNING_P12 = tmp_path / "demo.p12"
     call_command("seed_demo", stdout=io.StringIO())
-    make_course()
-    call_command("seed_demo", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())
 
     certificate = Certificate.objects.get(enrolment__participant__username="peserta")
     assert certificate.status == CertificateStatus.VALID
     assert certificate.is_signed
     assert certificate.pdf_sha256
-    assert CourseCertificateSettings.objects.count() == 1
+    assert certificate.enrolment.batch.course.code == "NZ-02"
+    assert CourseCertificateSettings.objects.count() == CoursePage.objects.count()
 
 
 def test_a_changed_demo_password_replaces_the_demo_key(settings, tmp_path):
