@@ -28,6 +28,8 @@ def ensure_tree_roots() -> Page:
     collection. They are missing after `manage.py flush` (and after a transactional test),
     and every page and image hangs off them. Returns the root page.
     """
+    # After a flush the cached content types point at rows that no longer exist.
+    ContentType.objects.clear_cache()
     locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Collection.objects.exists():
         Collection.add_root(name="Root")

@@ -4,6 +4,7 @@ driven by Debian's Chromium through Playwright. Screenshots go to test-artifacts
 """
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,19 @@ def migrated_rows(transactional_db):
 @pytest.fixture
 def demo_site(transactional_db, settings):
     settings.DEMO_PASSWORD = "bimtek-demo"
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    # Seeding signs the demo certificate with pyHanko, which runs its own asyncio loop; that
+    # cannot start inside Playwright's running loop, so the seeding runs in a thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_seed_demo).result()
+
+
+def _seed_demo():
+    from django.db import connection
+
+    try:
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    finally:
+        connection.close()
 
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
