@@ -168,6 +168,9 @@ def _store_responses(attempt: Attempt, responses: dict) -> int:
 
 
 def _lock(attempt: Attempt) -> Attempt:
+    # The enrolment row first, then the attempt: the order start_attempt and the completion
+    # rule lock in, so that a submit racing a start cannot deadlock.
+    list(Enrolment.objects.select_for_update().filter(pk=attempt.enrolment_id).values("pk"))
     return Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
 
 
