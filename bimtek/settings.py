@@ -240,6 +240,22 @@ CERTIFICATE_DEMO_SIGNING_P12 = env.path(
 )
 # Public verification requests allowed per client address and minute.
 CERTIFICATE_VERIFY_RATE_PER_MINUTE = env.int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", default=30)
+# Ed25519 key that signs the Open Badges 3.0 credentials (VC-JWT): a path to a PEM file,
+# or the PEM itself. Unset: the demo key that seed_demo writes is used if present.
+BADGE_SIGNING_KEY = env.str("BADGE_SIGNING_KEY", default="")
+BADGE_DEMO_SIGNING_KEY = env.path(
+    "BADGE_DEMO_SIGNING_KEY", default=BASE_DIR / "var" / "demo-badge-key.pem"
+)
+
+# --- xAPI -------------------------------------------------------------------------------
+
+# An external learning record store that receives every xAPI statement; unset, statements
+# are only kept here (viewable and exportable by each participant).
+XAPI_LRS_URL = env.str("XAPI_LRS_URL", default="").rstrip("/")
+XAPI_LRS_USERNAME = env.str("XAPI_LRS_USERNAME", default="")
+XAPI_LRS_PASSWORD = env.str("XAPI_LRS_PASSWORD", default="")
+# Statements sent to the store per request.
+XAPI_LRS_BATCH_SIZE = env.int("XAPI_LRS_BATCH_SIZE", default=50)
 
 # --- E-mail -----------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """
 Demo data for certificates: a signatory, a template with its numbering, the certificate
-settings of every course, a self-signed demo signing key, and one signed certificate for
-the demo participant ``peserta``.
+settings of every course, a self-signed demo signing key, a demo Open Badges key, and one
+signed certificate for the demo participant ``peserta``.
 """
 
 import datetime
@@ -19,6 +19,7 @@ from training.models import CoursePage, Enrolment, EnrolmentStatus
 from training.selectors import lessons_of_course
 from training.services import complete_lesson, enrol_participant
 
+from .badge_signing import write_demo_key
 from .models import (
     CertificateStatus,
     CertificateTemplate,
@@ -47,6 +48,8 @@ BODY_EN = (
 def seed(log):
     write_demo_signing_key(Path(settings.CERTIFICATE_DEMO_SIGNING_P12))
     log(f"Demo signing key: {settings.CERTIFICATE_DEMO_SIGNING_P12}")
+    write_demo_key(Path(settings.BADGE_DEMO_SIGNING_KEY))
+    log(f"Demo Open Badges key: {settings.BADGE_DEMO_SIGNING_KEY}")
 
     head, _created = Signatory.objects.update_or_create(
         name="Dr. Hj. Rahmawati Ibrahim, S.E., M.Si.",

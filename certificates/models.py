@@ -390,6 +390,19 @@ class Certificate(models.Model):
     render_error = models.TextField(_("last render error"), blank=True)
     rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
     notified_at = models.DateTimeField(_("participant notified at"), null=True, blank=True)
+    status_list_index = models.PositiveIntegerField(
+        _("status list index"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Its bit in the published revocation list of the Open Badges credentials."),
+    )
+    recipient_salt = models.CharField(
+        _("recipient salt"),
+        max_length=32,
+        blank=True,
+        help_text=_("Salt of the hashed NIP in the Open Badges credential."),
+    )
 
     objects = CertificateQuerySet.as_manager()
 
@@ -517,3 +530,23 @@ class CertificateBatchJob(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * (self.done + self.failed) / self.total) if self.total else 100
+
+
+class StatusList(models.Model):
+    """
+    A published W3C Bitstring Status List: one bit per issued certificate, set on revocation.
+
+    Indexes are handed out in order under a row lock (``SELECT … FOR UPDATE``), so two
+    certificates never share a bit. The list is published at 131,072 bits (16 KiB, the
+    specification's minimum for group privacy) or a multiple of that once more are used.
+    """
+
+    purpose = models.CharField(_("purpose"), max_length=20, unique=True)
+    next_index = models.PositiveIntegerField(_("next free index"), default=0)
+
+    class Meta:
+        verbose_name = _("status list")
+        verbose_name_plural = _("status lists")
+
+    def __str__(self):
+        return self.purpose

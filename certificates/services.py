@@ -24,6 +24,7 @@ from wagtail.models import Locale
 
 from training.models import Batch, Enrolment, EnrolmentStatus
 
+from .badges import new_recipient_salt
 from .models import (
     BatchJobStatus,
     Certificate,
@@ -38,6 +39,7 @@ from .pdf import render_pdf
 from .placeholders import format_number
 from .rendering import certificate_html, take_snapshot
 from .signing import sign_pdf
+from .status_list import allocate_status_index
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +202,11 @@ def issue_certificate(
     certificate.expires_on = expires_on
     certificate.replaces = replaces
     certificate.render_status = RenderStatus.QUEUED
+    # Its bit in the revocation list of the Open Badges credentials, and the salt of its
+    # hashed NIP: both fixed at issue, as the credential is.
+    if certificate.status_list_index is None:
+        certificate.status_list_index = allocate_status_index()
+    certificate.recipient_salt = certificate.recipient_salt or new_recipient_salt()
     certificate.facts = take_snapshot(
         enrolment=enrolment,
         template=template,

@@ -2,13 +2,23 @@
 
 from django.urls import path, re_path
 
-from . import views
+from . import badge_views, views
 
 app_name = "certificates"
 
 urlpatterns = [
     re_path(r"^v/(?P<code>[^/.]{1,32})\.json$", views.verify_certificate_json, name="verify_json"),
     re_path(r"^v/(?P<code>[^/.]{1,32})/?$", views.verify_certificate, name="verify"),
+    re_path(
+        r"^v/(?P<code>[^/.]{1,32})/openbadge\.json$",
+        badge_views.certificate_badge_json,
+        name="badge_json",
+    ),
+    re_path(
+        r"^v/(?P<code>[^/.]{1,32})/openbadge\.jwt$",
+        badge_views.certificate_badge_jwt,
+        name="badge_jwt",
+    ),
     path("sertifikat-saya/", views.MyCertificatesView.as_view(), name="mine"),
     path(
         "sertifikat-saya/<str:code>/unduh/",

@@ -99,6 +99,17 @@ def public_facts(certificate: Certificate) -> dict:
         "replaced_by": replaced_by.verification_url if replaced_by else None,
         "pdf_sha256": certificate.pdf_sha256 or None,
         "verification_url": certificate.verification_url,
+        # Open Badges 3.0 forms of the same certificate (see ``badges``).
+        "open_badge": (
+            f"{certificate.verification_url}/openbadge.json"
+            if certificate.status_list_index is not None
+            else None
+        ),
+        "open_badge_jwt": (
+            f"{certificate.verification_url}/openbadge.jwt"
+            if certificate.status_list_index is not None
+            else None
+        ),
     }
 
 

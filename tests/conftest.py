@@ -26,8 +26,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # seed_demo writes a demo signing key; keep it out of the work tree.
+    # seed_demo writes demo signing keys; keep them out of the work tree.
     settings.CERTIFICATE_DEMO_SIGNING_P12 = tmp_path / "demo-signing.p12"
+    settings.BADGE_SIGNING_KEY = ""
+    settings.BADGE_DEMO_SIGNING_KEY = tmp_path / "demo-badge-key.pem"
+    settings.XAPI_LRS_URL = ""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.STORAGES = {

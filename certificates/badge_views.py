@@ -1,0 +1,110 @@
+"""
+Open Badges 3.0 endpoints: a certificate's credential (JSON and VC-JWT), the issuer profile,
+its public key, and the revocation status list.
+
+A credential is public at the same unguessable code as the verification page and behind the
+same rate limit. The issuer, key and status list live at language-neutral addresses, since
+credentials point to them for as long as they exist.
+"""
+
+import json
+
+from django.http import Http404, HttpResponse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+from .badge_signing import NoBadgeKey, has_signing_key, public_jwk
+from .badges import credential_for, issuer_profile, sign_credential
+from .status_list import REVOCATION, status_list_credential
+from .views import _find, _rate_limited, _too_many
+
+JWT_CONTENT_TYPE = "application/vc+jwt"
+JSON_LD_CONTENT_TYPE = "application/vc+ld+json"
+
+
+def _json(data: dict, *, content_type: str = "application/json", filename: str = ""):
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type=content_type
+    )
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _jwt(token: str, *, filename: str = ""):
+    response = HttpResponse(token, content_type=JWT_CONTENT_TYPE)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _credential_or_404(code: str):
+    certificate = _find(code)
+    if certificate is None or certificate.status_list_index is None:
+        raise Http404
+    return certificate
+
+
+@never_cache
+@require_GET
+def certificate_badge_json(request, code: str):
+    """``/v/<code>/openbadge.json``: the certificate's ``OpenBadgeCredential``, unsecured."""
+    if _rate_limited(request):
+        return _too_many(request, as_json=True)
+    certificate = _credential_or_404(code)
+    return _json(
+        credential_for(certificate),
+        content_type=JSON_LD_CONTENT_TYPE,
+        filename=f"openbadge-{certificate.code}.json" if "download" in request.GET else "",
+    )
+
+
+@never_cache
+@require_GET
+def certificate_badge_jwt(request, code: str):
+    """``/v/<code>/openbadge.jwt``: the same credential signed as a VC-JWT (EdDSA)."""
+    if _rate_limited(request):
+        return _too_many(request, as_json=True)
+    certificate = _credential_or_404(code)
+    try:
+        token = sign_credential(credential_for(certificate))
+    except NoBadgeKey as error:
+        raise Http404("No badge signing key is configured.") from error
+    return _jwt(token, filename=f"openbadge-{certificate.code}.jwt")
+
+
+@cache_control(max_age=3600, public=True)
+@require_GET
+def issuer(request):
+    """``/issuer.json``: the issuing institution as an OB 3.0 ``Profile``."""
+    return _json(issuer_profile())
+
+
+@cache_control(max_age=86400, public=True)
+@require_GET
+def issuer_key(request, kid: str):
+    """``/issuer/keys/<kid>.json``: the public JWK that verifies the credentials' proofs."""
+    if not has_signing_key():
+        raise Http404
+    jwk = public_jwk()
+    if jwk["kid"] != kid:
+        raise Http404
+    return _json(jwk, content_type="application/jwk+json")
+
+
+@never_cache
+@require_GET
+def status_list(request, purpose: str):
+    """
+    ``/credentials/status/revocation``: the Bitstring Status List credential, as a VC-JWT
+    when the client asks for one (``Accept: application/vc+jwt``), else as JSON.
+    """
+    if purpose != REVOCATION:
+        raise Http404
+    credential = status_list_credential(purpose)
+    accept = request.headers.get("Accept", "")
+    if ("application/vc+jwt" in accept or "application/jwt" in accept) and has_signing_key():
+        return _jwt(sign_credential(credential))
+    return _json(credential, content_type=JSON_LD_CONTENT_TYPE)
