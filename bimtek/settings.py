@@ -227,6 +227,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.close_expired_attempts",
         "schedule": 60.0,
     },
+    # Statements left pending while the learning record store was down (no-op without one).
+    "send-pending-xapi-statements": {
+        "task": "training.send_xapi_statements",
+        "schedule": 300.0,
+    },
 }
 
 # --- Certificates -----------------------------------------------------------------------

@@ -34,6 +34,7 @@ from .models import (
     LessonPage,
     LessonProgress,
     ModulePage,
+    XapiStatement,
 )
 from .models.batches import SEAT_HOLDING_STATUSES
 
@@ -493,3 +494,10 @@ def course_and_enrolment_for_request(
         enrolment = current_enrolment(request.user, course) if course else None
         cache[page.pk] = (course, enrolment)
     return cache[page.pk]
+
+
+def statements_of(participant):
+    """A participant's own xAPI statements, newest first."""
+    return XapiStatement.objects.filter(participant=participant).only(
+        "pk", "verb", "object_id", "statement", "timestamp", "sent_at", "participant_id"
+    )

@@ -2,12 +2,22 @@
 
 from django.urls import path
 
-from .views import participant
+from .views import participant, xapi
 
 app_name = "training"
 
 urlpatterns = [
     path("pembelajaran-saya/", participant.DashboardView.as_view(), name="dashboard"),
+    path(
+        "pembelajaran-saya/catatan-belajar/",
+        xapi.LearningRecordView.as_view(),
+        name="learning_record",
+    ),
+    path(
+        "pembelajaran-saya/catatan-belajar.json",
+        xapi.LearningRecordExportView.as_view(),
+        name="learning_record_export",
+    ),
     path("angkatan/<int:batch_id>/daftar/", participant.EnrolView.as_view(), name="enrol"),
     path(
         "pendaftaran/<int:enrolment_id>/mundur/",

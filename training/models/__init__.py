@@ -34,6 +34,7 @@ from .quizzes import (
     QuizKind,
 )
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, BatchSession
+from .xapi import XapiStatement
 
 __all__ = [
     "Answer",
@@ -74,4 +75,5 @@ __all__ = [
     "QuestionKind",
     "Quiz",
     "QuizKind",
+    "XapiStatement",
 ]

@@ -40,6 +40,13 @@ from .progress import (
     record_lesson_opened,
 )
 from .question_import import import_questions, preview_question_import
+from .xapi import (
+    record_attempt_result,
+    record_lesson_completion,
+    record_scorm_completion,
+    record_statement,
+    send_pending_statements,
+)
 
 __all__ = [
     "AttemptClosed",
@@ -61,11 +68,16 @@ __all__ = [
     "preview_participant_import",
     "preview_question_import",
     "read_participant_file",
+    "record_attempt_result",
     "record_attendance",
+    "record_lesson_completion",
     "record_lesson_opened",
+    "record_scorm_completion",
+    "record_statement",
     "reject_enrolment",
     "run_participant_import",
     "save_answers",
+    "send_pending_statements",
     "start_attempt",
     "submit_attempt",
     "submit_evaluation",

@@ -28,6 +28,8 @@ from training.models import (
     Quiz,
 )
 
+from .xapi import record_attempt_result
+
 #: Enrolments whose participant may take quizzes and fill the evaluation.
 TAKING_STATUSES = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
 
@@ -286,6 +288,7 @@ def _update_score(attempt: Attempt) -> None:
     attempt.full_clean()
     attempt.save()
     if attempt.status == AttemptStatus.GRADED:
+        record_attempt_result(attempt=attempt)
         _after_state_change(attempt.enrolment)
 
 

@@ -15,6 +15,7 @@ from ..models import Enrolment, EnrolmentStatus, LessonPage, LessonProgress
 from ..selectors import course_progress
 from ..signals import enrolment_completed
 from .enrolment import EnrolmentError
+from .xapi import record_lesson_completion
 
 
 def lesson_in_course_locale(*, enrolment: Enrolment, lesson: Page) -> LessonPage:
@@ -85,6 +86,7 @@ def complete_lesson(*, enrolment: Enrolment, lesson: Page) -> LessonProgress:
             )
     record.completed_at = timezone.now()
     record.save(update_fields=["completed_at", "last_opened_at"])
+    record_lesson_completion(progress=record)
     complete_enrolment_if_done(enrolment=enrolment)
     return record
 

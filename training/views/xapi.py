@@ -1,0 +1,73 @@
+"""
+A participant's own learning record: their xAPI statements as a page and as a JSON export.
+
+Both read only the signed-in participant's statements; there is no address for anyone
+else's.
+"""
+
+import json
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import ListView
+
+from .. import xapi
+from ..selectors import statements_of
+
+VERB_LABELS = {
+    xapi.COMPLETED.id: _("completed"),
+    xapi.PASSED.id: _("passed"),
+    xapi.FAILED.id: _("failed"),
+    xapi.SCORED.id: _("scored"),
+}
+
+
+class LearningRecordView(LoginRequiredMixin, ListView):
+    """``/pembelajaran-saya/catatan-belajar/``: the statements, newest first, paginated."""
+
+    template_name = "training/learning_record.html"
+    context_object_name = "statements"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return statements_of(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = []
+        for record in context["statements"]:
+            statement = record.statement
+            names = statement["object"].get("definition", {}).get("name", {})
+            score = statement.get("result", {}).get("score")
+            rows.append(
+                {
+                    "record": record,
+                    "verb": VERB_LABELS.get(record.verb, record.verb.rsplit("/", 1)[-1]),
+                    "activity": next(iter(names.values()), record.object_id),
+                    "percent": round(score["scaled"] * 100) if score else None,
+                    "success": statement.get("result", {}).get("success"),
+                }
+            )
+        context["rows"] = rows
+        return context
+
+
+class LearningRecordExportView(LoginRequiredMixin, View):
+    """``/pembelajaran-saya/catatan-belajar.json``: every statement, oldest first, as xAPI."""
+
+    def get(self, request):
+        statements = [
+            record.statement
+            for record in statements_of(request.user).order_by("timestamp", "pk").iterator()
+        ]
+        response = HttpResponse(
+            json.dumps(statements, ensure_ascii=False, indent=2),
+            content_type="application/json",
+        )
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="xapi-statements-{stamp}.json"'
+        response["X-Experience-API-Version"] = xapi.XAPI_VERSION
+        return response
