@@ -8,6 +8,7 @@ credentials point to them for as long as they exist.
 """
 
 import json
+from functools import wraps
 
 from django.http import Http404, HttpResponse
 from django.views.decorators.cache import cache_control, never_cache
@@ -22,38 +23,43 @@ JWT_CONTENT_TYPE = "application/vc+jwt"
 JSON_LD_CONTENT_TYPE = "application/vc+ld+json"
 
 
+def _response(body: str, *, content_type: str, filename: str = "") -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Wallets and verifiers fetch these from their own pages.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def _json(data: dict, *, content_type: str = "application/json", filename: str = ""):
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type=content_type
+    return _response(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type=content_type,
+        filename=filename,
     )
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
 
 
-def _jwt(token: str, *, filename: str = ""):
-    response = HttpResponse(token, content_type=JWT_CONTENT_TYPE)
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+def _badge_view(view):
+    """Rate-limit as verification does, and pass on the issued certificate of ``code``."""
+
+    @never_cache
+    @require_GET
+    @wraps(view)
+    def wrapped(request, code: str):
+        if _rate_limited(request):
+            return _too_many(request, as_json=True)
+        certificate = _find(code)
+        if certificate is None or certificate.status_list_index is None:
+            raise Http404
+        return view(request, certificate)
+
+    return wrapped
 
 
-def _credential_or_404(code: str):
-    certificate = _find(code)
-    if certificate is None or certificate.status_list_index is None:
-        raise Http404
-    return certificate
-
-
-@never_cache
-@require_GET
-def certificate_badge_json(request, code: str):
+@_badge_view
+def certificate_badge_json(request, certificate):
     """``/v/<code>/openbadge.json``: the certificate's ``OpenBadgeCredential``, unsecured."""
-    if _rate_limited(request):
-        return _too_many(request, as_json=True)
-    certificate = _credential_or_404(code)
     return _json(
         credential_for(certificate),
         content_type=JSON_LD_CONTENT_TYPE,
@@ -61,18 +67,16 @@ def certificate_badge_json(request, code: str):
     )
 
 
-@never_cache
-@require_GET
-def certificate_badge_jwt(request, code: str):
+@_badge_view
+def certificate_badge_jwt(request, certificate):
     """``/v/<code>/openbadge.jwt``: the same credential signed as a VC-JWT (EdDSA)."""
-    if _rate_limited(request):
-        return _too_many(request, as_json=True)
-    certificate = _credential_or_404(code)
     try:
         token = sign_credential(credential_for(certificate))
     except NoBadgeKey as error:
         raise Http404("No badge signing key is configured.") from error
-    return _jwt(token, filename=f"openbadge-{certificate.code}.jwt")
+    return _response(
+        token, content_type=JWT_CONTENT_TYPE, filename=f"openbadge-{certificate.code}.jwt"
+    )
 
 
 @cache_control(max_age=3600, public=True)
@@ -106,5 +110,5 @@ def status_list(request, purpose: str):
     credential = status_list_credential(purpose)
     accept = request.headers.get("Accept", "")
     if ("application/vc+jwt" in accept or "application/jwt" in accept) and has_signing_key():
-        return _jwt(sign_credential(credential))
+        return _response(sign_credential(credential), content_type=JWT_CONTENT_TYPE)
     return _json(credential, content_type=JSON_LD_CONTENT_TYPE)

@@ -106,6 +106,9 @@ def test_concurrent_issues_get_exactly_the_numbers_one_to_n(course_settings):
     values = sorted(Certificate.objects.values_list("sequence_value", flat=True))
     assert values == list(range(1, len(enrolments) + 1))
     assert Certificate.objects.values("number").distinct().count() == len(enrolments)
+    # Each also took its own bit of the Open Badges revocation list, with no gap.
+    indexes = sorted(Certificate.objects.values_list("status_list_index", flat=True))
+    assert indexes == list(range(len(enrolments)))
 
 
 @pytest.mark.django_db
