@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.csp.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out sign-in is answered after everything else has run.
     "axes.middleware.AxesMiddleware",
@@ -265,6 +266,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Pages that must be framed (Wagtail previews, later the SCORM player) opt in per view.
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy per path (cms.csp): strict on the site's pages, relaxed for the
+# Wagtail admin and SCORM package content. CSP_PATH_POLICIES / CSP_DEFAULT_POLICY override.
+CSP_ENABLED = env.bool("CSP_ENABLED", default=True)
 
 LOGGING = {
     "version": 1,

@@ -6,11 +6,10 @@ each declared URL is requested by each actor and must give the declared outcome.
 """
 
 import pytest
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
-from .url_matrix import ACTORS, ANONYMOUS, URLS, World, outcome_of
+from .url_matrix import ACTORS, ANONYMOUS, URLS, outcome_of
 
 ADMIN_PREFIX = "admin/"
 
@@ -52,32 +51,6 @@ def test_the_walk_sees_language_prefixed_urls():
     names = {name for name, _route in named_patterns()}
 
     assert {"accounts:login", "training:dashboard", "wagtail_serve"} <= names
-
-
-@pytest.fixture(scope="module")
-def _media_for_module(tmp_path_factory):
-    return tmp_path_factory.mktemp("matrix-media")
-
-
-@pytest.fixture(scope="module")
-def _world_for_module(django_db_setup, django_db_blocker, _media_for_module):
-    from django.test import override_settings
-
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=_media_for_module):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield World()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-
-
-@pytest.fixture
-def world(_world_for_module, _media_for_module, db, settings):
-    """The shared world; the test's own changes are rolled back with its savepoint."""
-    settings.MEDIA_ROOT = _media_for_module
-    return _world_for_module
 
 
 def _request(client, entry, world):
