@@ -192,8 +192,23 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     AWS_QUERYSTRING_AUTH = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploads are checked by content (cms.uploads) and limited in size. Media lives outside the
+# code and static files (a system check refuses otherwise) and is never executed.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# No SVG: an SVG is a document that can carry scripts.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# No HTML, SVG, JS or other type a browser would run: documents are data only.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.CheckedDocumentForm"
+# Documents are streamed by Django with Content-Disposition (attachment except PDF) and
+# nosniff, also when the files are on S3, so they are never rendered as a page of the site.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+IMPORT_MAX_UPLOAD_SIZE = env.int("IMPORT_MAX_UPLOAD_SIZE", default=5 * 1024 * 1024)
+SCORM_MAX_UPLOAD_SIZE = env.int("SCORM_MAX_UPLOAD_SIZE", default=200 * 1024 * 1024)
+UPLOAD_MAX_UNCOMPRESSED_SIZE = env.int("UPLOAD_MAX_UNCOMPRESSED_SIZE", default=500 * 1024 * 1024)
 
 # --- Wagtail ----------------------------------------------------------------------------
 
