@@ -7,6 +7,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import UpdateView
 
+from cms.ratelimit import hit_rate_limit
+
 from .forms import ProfileForm, SignInForm
 
 
@@ -21,10 +23,25 @@ class SignOutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """
+    The reset form, limited per client address (``CMS_RATE_LIMITS["password_reset"]``) so
+    that it cannot be used to flood mailboxes or to probe many addresses.
+    """
+
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if hit_rate_limit(self.request, "password_reset"):
+            form.add_error(
+                None, _("Too many reset requests from this connection. Please try again later.")
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

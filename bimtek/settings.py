@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.csp.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out sign-in is answered after everything else has run.
     "axes.middleware.AxesMiddleware",
@@ -136,9 +137,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+# The proxies of the deployment in front of the app (load balancer, nginx); the client's
+# address is read from X-Forwarded-For that many places from the right, never further.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=env.int("AXES_PROXY_COUNT", default=0))
+AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_address"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 
 # --- Internationalisation ---------------------------------------------------------------
@@ -188,8 +192,23 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     AWS_QUERYSTRING_AUTH = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploads are checked by content (cms.uploads) and limited in size. Media lives outside the
+# code and static files (a system check refuses otherwise) and is never executed.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# No SVG: an SVG is a document that can carry scripts.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# No HTML, SVG, JS or other type a browser would run: documents are data only.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.CheckedDocumentForm"
+# Documents are streamed by Django with Content-Disposition (attachment except PDF) and
+# nosniff, also when the files are on S3, so they are never rendered as a page of the site.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+IMPORT_MAX_UPLOAD_SIZE = env.int("IMPORT_MAX_UPLOAD_SIZE", default=5 * 1024 * 1024)
+SCORM_MAX_UPLOAD_SIZE = env.int("SCORM_MAX_UPLOAD_SIZE", default=200 * 1024 * 1024)
+UPLOAD_MAX_UNCOMPRESSED_SIZE = env.int("UPLOAD_MAX_UNCOMPRESSED_SIZE", default=500 * 1024 * 1024)
 
 # --- Wagtail ----------------------------------------------------------------------------
 
@@ -283,6 +302,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Pages that must be framed (Wagtail previews, later the SCORM player) opt in per view.
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy per path (cms.csp): strict on the site's pages, relaxed for the
+# Wagtail admin and SCORM package content. CSP_PATH_POLICIES / CSP_DEFAULT_POLICY override.
+CSP_ENABLED = env.bool("CSP_ENABLED", default=True)
 
 LOGGING = {
     "version": 1,

@@ -24,6 +24,7 @@ from wagtail.models import Locale
 
 from training.models import Batch, Enrolment, EnrolmentStatus
 
+from .audit import CERTIFICATE_ISSUE, CERTIFICATE_REISSUE, CERTIFICATE_REVOKE, log_certificate
 from .badges import new_recipient_salt
 from .models import (
     BatchJobStatus,
@@ -218,6 +219,13 @@ def issue_certificate(
     )
     certificate.full_clean()
     certificate.save()
+    log_certificate(
+        certificate,
+        CERTIFICATE_ISSUE,
+        user=issued_by,
+        enrolment_id=enrolment.pk,
+        replaces=replaces.code if replaces else None,
+    )
     _queue_render(certificate, job_id)
     return certificate
 
@@ -331,6 +339,9 @@ def revoke_certificate(*, certificate: Certificate, reason: str, revoked_by=None
     certificate.revocation_reason = (reason or "").strip()
     certificate.full_clean()
     certificate.save()
+    log_certificate(
+        certificate, CERTIFICATE_REVOKE, user=revoked_by, reason=certificate.revocation_reason
+    )
     return certificate
 
 
@@ -346,9 +357,17 @@ def reissue_certificate(*, certificate: Certificate, reason: str, issued_by=None
     if successor is not None:
         return successor
     revoke_certificate(certificate=certificate, reason=reason, revoked_by=issued_by)
-    return issue_certificate(
+    successor = issue_certificate(
         enrolment=certificate.enrolment, issued_by=issued_by, replaces=certificate
     )
+    log_certificate(
+        certificate,
+        CERTIFICATE_REISSUE,
+        user=issued_by,
+        reason=(reason or "").strip(),
+        replaced_by=successor.code,
+    )
+    return successor
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
 from accounts.nip import mask_nip
+from cms.ratelimit import client_address
 
 from .models import Certificate, CertificateStatus, RenderStatus
 from .permissions import can_download_certificate
@@ -51,7 +52,7 @@ def _rate_limited(request) -> bool:
     # Fixed one-minute windows per client address; the cache is shared by app servers when
     # CACHE_URL points at Redis, so the limit holds across them.
     window = int(time.time() // 60)
-    key = f"certificates:verify:{request.META.get('REMOTE_ADDR', '')}:{window}"
+    key = f"certificates:verify:{client_address(request)}:{window}"
     cache.add(key, 0, timeout=90)
     try:
         count = cache.incr(key)

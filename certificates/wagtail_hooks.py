@@ -15,3 +15,10 @@ register_snippet(CertificateDesignGroup)
 @hooks.register("register_admin_viewset")
 def register_certificates_viewsets():
     return CertificatesGroup()
+
+
+@hooks.register("register_log_actions")
+def register_certificates_log_actions(actions):
+    from .audit import register_actions
+
+    register_actions(actions)

@@ -1,9 +1,11 @@
 """Admin forms of assessments: quiz and evaluation editing limited to a trainer's courses."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.uploads import check_size, check_xlsx
 from training.models import CoursePage, ModulePage, Quiz
 from training.permissions import is_administrator, trained_course_ids
 
@@ -53,3 +55,9 @@ class QuestionImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         if quizzes is not None:
             self.fields["quiz"].queryset = quizzes
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_size(upload, settings.IMPORT_MAX_UPLOAD_SIZE)
+        check_xlsx(upload)
+        return upload

@@ -1,7 +1,10 @@
 """Forms of the training app: the catalogue filters and the participant file upload."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from cms.uploads import check_size, check_text, check_xlsx
 
 from .models import CourseLevel, DeliveryLanguage, DeliveryMode
 
@@ -39,9 +42,6 @@ class CatalogueFilterForm(forms.Form):
         return " ".join(self.cleaned_data["q"].split())
 
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
-
-
 class ParticipantImportForm(forms.Form):
     file = forms.FileField(
         label=_("Participant list"),
@@ -56,6 +56,9 @@ class ParticipantImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        check_size(upload, settings.IMPORT_MAX_UPLOAD_SIZE)
+        if upload.name.lower().endswith(".xlsx"):
+            check_xlsx(upload)
+        else:
+            check_text(upload)
         return upload

@@ -70,6 +70,11 @@ def can_withdraw(user, enrolment) -> bool:
     return user.is_authenticated and enrolment.participant_id == user.pk
 
 
+def can_enrol_in_batch(user, batch) -> bool:
+    """Signed-in people enrol in batches of published courses only; a draft's batches hide."""
+    return user.is_authenticated and batch.course.live
+
+
 # --- Course pages --------------------------------------------------------------------
 
 TRAINER_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -164,6 +169,16 @@ def can_manage_assessments(user) -> bool:
 def can_manage_course_assessments(user, course_id) -> bool:
     """Quizzes, essay grading, reports and evaluation results of one course."""
     return is_administrator(user) or course_id in trained_course_ids(user)
+
+
+def can_view_quiz(user, quiz) -> bool:
+    """
+    A quiz's introduction is course information: any signed-in person may read it once the
+    course is published; before that only the course's trainers and administrators.
+    """
+    if not user.is_authenticated:
+        return False
+    return quiz.course.live or can_manage_course_assessments(user, quiz.course_id)
 
 
 def can_view_attempt(user, attempt) -> bool:

@@ -41,3 +41,10 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
 @hooks.register("register_admin_viewset")
 def register_assessment_viewsets():
     return AssessmentViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_training_log_actions(actions):
+    from .audit import register_actions
+
+    register_actions(actions)

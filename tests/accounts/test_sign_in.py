@@ -56,7 +56,7 @@ def test_lockout_counts_user_and_address_together(client, settings):
     elsewhere = sign_in(client.__class__(), "siti", address="10.9.9.9")
 
     assert locked.status_code == 429
-    assert "Terlalu banyak" in locked.content.decode()
+    assert int(locked["Retry-After"]) > 0
     assert colleague.status_code == 302
     assert elsewhere.status_code == 302
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from training import grading
+from training.audit import log_grade_change
 from training.models import (
     Answer,
     Attempt,
@@ -313,6 +314,7 @@ def grade_essay_answer(*, answer: Answer, points, comment: str = "", grader) -> 
         raise ValidationError(
             {"points": _("Give between 0 and %(max)s points.") % {"max": maximum}}
         )
+    previous_points = answer.points_awarded if answer.graded_at else None
     answer.points_awarded = points
     answer.is_correct = points == maximum
     answer.needs_grading = False
@@ -321,6 +323,7 @@ def grade_essay_answer(*, answer: Answer, points, comment: str = "", grader) -> 
     answer.graded_at = timezone.now()
     answer.full_clean()
     answer.save()
+    log_grade_change(answer=answer, previous_points=previous_points, user=grader)
     _update_score(attempt)
     return answer
 

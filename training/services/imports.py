@@ -28,6 +28,7 @@ from accounts.nip import normalise_nip, parse_nip
 from accounts.ranks import normalise_rank
 from accounts.services import upsert_participant
 
+from ..audit import log_participant_import
 from ..emails import send_invitation_email
 from ..models import Batch, Enrolment, ImportStatus, ParticipantImport
 from ..models.batches import SEAT_HOLDING_STATUSES
@@ -380,6 +381,7 @@ def run_participant_import(
         participant_import.uploaded_by = participant_import.uploaded_by or imported_by
     participant_import.full_clean()
     participant_import.save()
+    log_participant_import(participant_import=participant_import, user=imported_by)
     return participant_import
 
 

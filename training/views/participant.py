@@ -6,7 +6,7 @@ and redirect, so everything works without JavaScript.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.models import Locale
 
 from ..models import Batch, Enrolment, LessonPage
-from ..permissions import can_withdraw
+from ..permissions import can_enrol_in_batch, can_withdraw
 from ..selectors import course_of_page, current_enrolment, localise_pages, participant_dashboard
 from ..services import (
     EnrolmentError,
@@ -74,6 +74,8 @@ class EnrolView(LoginRequiredMixin, View):
 
     def post(self, request, batch_id):
         batch = get_object_or_404(Batch.objects.select_related("course"), pk=batch_id)
+        if not can_enrol_in_batch(request.user, batch):
+            raise Http404
         try:
             enrolment = enrol_participant(batch=batch, participant=request.user)
         except EnrolmentError as error:
@@ -92,7 +94,8 @@ class WithdrawView(LoginRequiredMixin, View):
     def post(self, request, enrolment_id):
         enrolment = get_object_or_404(Enrolment.objects.select_related("batch"), pk=enrolment_id)
         if not can_withdraw(request.user, enrolment):
-            raise PermissionDenied
+            # Someone else's enrolment answers as a missing one: ids reveal nothing.
+            raise Http404
         try:
             withdraw_enrolment(enrolment=enrolment)
         except EnrolmentError as error:

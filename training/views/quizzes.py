@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from training.models import Attempt, AttemptStatus, Enrolment, Quiz
-from training.permissions import can_see_correct_answers, can_view_attempt
+from training.permissions import can_see_correct_answers, can_view_attempt, can_view_quiz
 from training.services import (
     AttemptClosed,
     close_attempt_if_expired,
@@ -92,6 +92,8 @@ def _responses_from_post(post, attempt):
 def quiz_detail(request, quiz_id):
     """The quiz's introduction, its settings and the participant's attempts so far."""
     quiz = get_object_or_404(Quiz.objects.select_related("course", "module"), pk=quiz_id)
+    if not can_view_quiz(request.user, quiz):
+        raise Http404
     enrolment = enrolment_for(request.user, quiz.course_id)
     attempts = (
         list(Attempt.objects.filter(enrolment=enrolment, quiz=quiz).order_by("number"))

@@ -1,0 +1,46 @@
+"""
+Wagtail admin screen of paused sign-ins: who is locked out from which address, and until
+when, with an unlock button per row. Administrators only; everyone else gets 404.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .lockout import locked_attempts, retry_at, unlock_sign_in
+from .permissions import can_unlock_sign_ins
+
+
+def _require_unlock_permission(request):
+    if not can_unlock_sign_ins(request.user):
+        raise Http404
+
+
+def locked_sign_ins_view(request):
+    """The list of paused (user name, address) pairs."""
+    _require_unlock_permission(request)
+    rows = [
+        {"attempt": attempt, "retry_at": retry_at(attempt.attempt_time)}
+        for attempt in locked_attempts()[:200]
+    ]
+    return render(
+        request,
+        "accounts/admin/locked_sign_ins.html",
+        {"rows": rows, "page_title": _("Paused sign-ins"), "header_icon": "lock"},
+    )
+
+
+@require_POST
+def unlock_sign_in_view(request, attempt_id):
+    """Lift one pause now."""
+    _require_unlock_permission(request)
+    attempt = unlock_sign_in(attempt_id=attempt_id, unlocked_by=request.user)
+    if attempt is not None:
+        messages.success(
+            request,
+            _("Sign-in for “%(username)s” from %(address)s is unlocked.")
+            % {"username": attempt.username, "address": attempt.ip_address},
+        )
+    return redirect("accounts_admin:locked_sign_ins")

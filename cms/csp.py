@@ -1,0 +1,101 @@
+"""
+Content-Security-Policy: one strict policy for the site's own pages, relaxed policies for
+the paths that need them (the Wagtail admin, SCORM packages), chosen per request path.
+
+A small middleware rather than django-csp: the policies are a table of path patterns, so
+a branch adding a path (the SCORM player) adds a row, and nothing else needs to know.
+The site's own templates contain no inline scripts, event handlers or style attributes
+(``tests/security/test_csp.py`` checks every page of the access-control matrix), so the
+default policy allows scripts and styles from the site's origin only.
+"""
+
+import re
+from functools import lru_cache
+
+from django.conf import settings
+
+SELF = "'self'"
+NONE = "'none'"
+
+# Video embeds in lessons (Wagtail embeds) load their players in frames from these hosts.
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+
+DEFAULT_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "frame-src": [SELF, *VIDEO_FRAME_SOURCES],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    # Wagtail previews frame the site's pages from the admin, on the same origin.
+    "frame-ancestors": [SELF],
+}
+
+# The Wagtail admin renders inline scripts (date pickers, inline panels) and style
+# attributes of its own; it is only for signed-in staff, and keeps everything else strict.
+ADMIN_POLICY = {
+    **DEFAULT_POLICY,
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+}
+
+# SCORM packages are third-party HTML with inline scripts and styles; they run framed by
+# the player page (same origin) and reach the CMI endpoints on the same origin only.
+SCORM_CONTENT_POLICY = {
+    **DEFAULT_POLICY,
+    "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "frame-ancestors": [SELF],
+}
+
+# (path pattern, policy); the first match wins, the default applies to everything else.
+DEFAULT_PATH_POLICIES = [
+    (r"^/admin/", ADMIN_POLICY),
+    (r"^(/en)?/pelajaran/\d+/scorm/berkas/", SCORM_CONTENT_POLICY),
+]
+
+
+def header_value(policy: dict) -> str:
+    return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources in policy.items())
+
+
+@lru_cache(maxsize=32)
+def _pattern(text: str) -> re.Pattern:
+    return re.compile(text)
+
+
+def policy_for_path(path: str) -> str:
+    """
+    The Content-Security-Policy header value for a request path: the first matching row of
+    ``CSP_PATH_POLICIES``, else ``CSP_DEFAULT_POLICY`` (settings; the defaults above).
+    """
+    for pattern, policy in getattr(settings, "CSP_PATH_POLICIES", DEFAULT_PATH_POLICIES):
+        if _pattern(pattern).search(path):
+            return header_value(policy)
+    return header_value(getattr(settings, "CSP_DEFAULT_POLICY", DEFAULT_POLICY))
+
+
+class ContentSecurityPolicyMiddleware:
+    """Add the path's Content-Security-Policy unless a view has set its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(settings, "CSP_ENABLED", True) and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = policy_for_path(request.path)
+        return response

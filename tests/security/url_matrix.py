@@ -1,0 +1,309 @@
+"""
+The access-control matrix: every named URL of the site and what each kind of visitor gets.
+
+``tests/security/test_url_matrix.py`` walks the URL configuration (``get_resolver()``, the
+language-prefixed patterns included, the Wagtail admin excluded) and fails for every named
+pattern that has no entry in ``URLS``, naming it. Each entry is then requested as each
+actor and the answer must match the declared outcome.
+
+How to add a URL (for example when merging a branch that adds views):
+
+1. Give the pattern a name (an unnamed pattern cannot be declared and is refused too).
+2. Add ``"namespace:name": entry`` to ``URLS`` below, built with one of:
+
+   - ``public(url)``: the same page for everyone (catalogue, verification, sign-in).
+   - ``private(url, owner=OK, trainer=..., administrator=...)``: anonymous visitors are sent
+     to sign-in; every actor not named gets 404 (the page says nothing about what exists).
+   - ``Entry(url, expect={actor: outcome, ...})`` when neither fits; every actor must be
+     given.
+
+   ``url`` is a function of the ``World`` (the objects below) returning the path, usually
+   ``lambda w: reverse("app:name", args=[w.some_object.pk])``. ``method="post"`` and
+   ``data`` (a function of the world) send a form instead of a GET.
+3. If the URL needs a new kind of object, build it in ``World.__init__`` through the
+   factories and services (never by hand-writing rows a service would write). The world is
+   built once per test module; each request runs in a savepoint that is rolled back, so a
+   POST by one actor never changes what the next one meets.
+
+The actors (``ACTORS``): an anonymous visitor; another participant (enrolled in a different
+course, so nothing here is theirs); a trainer of another course; the owner (the participant
+whose enrolment, attempt or certificate it is); a trainer of the course; an administrator.
+
+Outcomes: ``OK`` (a 2xx answer, or a redirect that is not to a sign-in page), ``SIGN_IN``
+(a redirect to the participant sign-in page), ``NOT_FOUND`` (404).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+ANONYMOUS = "anonymous"
+OTHER_PARTICIPANT = "other participant"
+OTHER_TRAINER = "trainer of another course"
+OWNER = "owner"
+TRAINER = "trainer of the course"
+ADMINISTRATOR = "administrator"
+ACTORS = (ANONYMOUS, OTHER_PARTICIPANT, OTHER_TRAINER, OWNER, TRAINER, ADMINISTRATOR)
+SIGNED_IN = ACTORS[1:]
+
+OK = "ok"
+SIGN_IN = "sign-in"
+NOT_FOUND = "not found"
+
+
+def sign_in_paths() -> set[str]:
+    """The participant sign-in page in every language."""
+    paths = set()
+    for language in ("id", "en"):
+        with translation.override(language):
+            paths.add(reverse("accounts:login"))
+    return paths
+
+
+def outcome_of(response) -> str:
+    """Classify a response as one of the outcomes, or describe it when it is none of them."""
+    status = response.status_code
+    if status == 404:
+        return NOT_FOUND
+    if status in (301, 302, 303, 307, 308):
+        if urlparse(response["Location"]).path in sign_in_paths():
+            return SIGN_IN
+        return OK
+    if 200 <= status < 300:
+        return OK
+    return f"HTTP {status}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One URL of the matrix: how to build it and what each actor must get."""
+
+    url: Callable[[World], str]
+    expect: Mapping[str, str]
+    method: str = "get"
+    data: Callable[[World], dict] | None = None
+    content_type: str | None = None
+    note: str = ""
+
+    def __post_init__(self):
+        missing = set(ACTORS) - set(self.expect)
+        if missing:
+            raise ValueError(f"Entry without an outcome for {sorted(missing)}")
+
+
+def public(url, **kwargs) -> Entry:
+    """A page everyone may see, signed in or not."""
+    return Entry(url, expect=dict.fromkeys(ACTORS, OK), **kwargs)
+
+
+def signed_in(url, **kwargs) -> Entry:
+    """A page of the signed-in person themselves (profile, dashboard): sign-in, then OK."""
+    return Entry(url, expect={ANONYMOUS: SIGN_IN, **dict.fromkeys(SIGNED_IN, OK)}, **kwargs)
+
+
+def private(url, *, method="get", data=None, content_type=None, note="", **allowed) -> Entry:
+    """
+    A record of the owner: anonymous visitors go to sign-in, everyone not listed in
+    ``allowed`` (keyword per actor: ``owner``, ``trainer``, ``administrator``,
+    ``other_participant``, ``other_trainer``) gets 404.
+    """
+    names = {
+        "owner": OWNER,
+        "trainer": TRAINER,
+        "administrator": ADMINISTRATOR,
+        "other_participant": OTHER_PARTICIPANT,
+        "other_trainer": OTHER_TRAINER,
+    }
+    expect = {ANONYMOUS: SIGN_IN, **dict.fromkeys(SIGNED_IN, NOT_FOUND)}
+    for key, outcome in allowed.items():
+        expect[names[key]] = outcome
+    return Entry(url, expect=expect, method=method, data=data, content_type=content_type, note=note)
+
+
+class World:
+    """
+    The people and records the matrix is played on: a live course with its trainer, a
+    batch with the owner enrolled, and the same for another course (other participant,
+    other trainer). Records that only some URLs need are built on first use.
+    """
+
+    def __init__(self):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+
+        from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFactory
+        from tests.training.assessment_factories import make_evaluation_form, make_full_quiz
+        from tests.training.factories import BatchFactory, EnrolmentFactory, make_course
+        from training.models import CourseTrainer, LessonPage
+        from training.services import start_attempt, submit_attempt
+
+        self.trainer = TrainerFactory()
+        self.other_trainer = TrainerFactory()
+        self.owner = ParticipantFactory()
+        self.other_participant = ParticipantFactory()
+        self.administrator = AdministratorFactory()
+        self.course = make_course(modules=1, lessons=2)
+        CourseTrainer.objects.create(course=self.course, trainer=self.trainer)
+        self.other_course = make_course(modules=1, lessons=1)
+        CourseTrainer.objects.create(course=self.other_course, trainer=self.other_trainer)
+        self.batch = BatchFactory(course=self.course)
+        self.enrolment = EnrolmentFactory(batch=self.batch, participant=self.owner)
+        self.other_enrolment = EnrolmentFactory(
+            batch=BatchFactory(course=self.other_course), participant=self.other_participant
+        )
+
+        # Every record is built now: the world is shared by the tests of a module, each of
+        # which runs in a savepoint that is rolled back.
+        self.lesson = LessonPage.objects.descendant_of(self.course).order_by("path").first()
+        self.quiz = make_full_quiz(self.course)
+        self.submitted_attempt = submit_attempt(
+            attempt=start_attempt(enrolment=self.enrolment, quiz=self.quiz), responses={}
+        )
+        self.open_attempt = start_attempt(enrolment=self.enrolment, quiz=self.quiz)
+        self.evaluation_form = make_evaluation_form(self.course)
+        self.certificate = self._certificate()
+        self.document = get_document_model()(title="Modul PDF")
+        self.document.file.save("modul.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
+
+    def user(self, actor):
+        return {
+            ANONYMOUS: None,
+            OTHER_PARTICIPANT: self.other_participant,
+            OTHER_TRAINER: self.other_trainer,
+            OWNER: self.owner,
+            TRAINER: self.trainer,
+            ADMINISTRATOR: self.administrator,
+        }[actor]
+
+    def _certificate(self):
+        """The owner's issued certificate with a stored PDF, from a completed batch."""
+        from django.core.files.base import ContentFile
+
+        from certificates.models import RenderStatus
+        from certificates.services import issue_certificate
+        from tests.certificates.factories import CourseCertificateSettingsFactory
+        from tests.training.factories import BatchFactory, EnrolmentFactory
+        from training.models import EnrolmentStatus
+
+        CourseCertificateSettingsFactory(course=self.course)
+        completed = EnrolmentFactory(
+            batch=BatchFactory(course=self.course),
+            participant=self.owner,
+            status=EnrolmentStatus.COMPLETED,
+            completed_at=timezone.now(),
+        )
+        certificate = issue_certificate(enrolment=completed)
+        # The PDF itself is rendered by WeasyPrint in tests/certificates; access control
+        # only needs a stored file.
+        certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
+        certificate.render_status = RenderStatus.DONE
+        certificate.save(update_fields=["render_status"])
+        return certificate
+
+    def password_reset_path(self):
+        uid = urlsafe_base64_encode(force_bytes(self.owner.pk))
+        token = default_token_generator.make_token(self.owner)
+        return reverse("accounts:password_reset_confirm", args=[uid, token])
+
+
+def _attempt_url(name, attempt):
+    return lambda w: reverse(name, args=[w.quiz.pk, getattr(w, attempt).pk])
+
+
+URLS: dict[str, Entry] = {
+    # --- Public ----------------------------------------------------------------------
+    "set_language": Entry(
+        lambda w: reverse("set_language"),
+        expect=dict.fromkeys(ACTORS, OK),
+        method="post",
+        data=lambda w: {"language": "en", "next": "/"},
+    ),
+    "wagtail_serve": public(lambda w: w.lesson.url, note="pages: lessons are open reading"),
+    "wagtailcore_login": public(lambda w: reverse("wagtailcore_login")),
+    "wagtailcore_authenticate_with_password": Entry(
+        lambda w: reverse("wagtailcore_authenticate_with_password", args=[999999, w.course.pk]),
+        expect=dict.fromkeys(ACTORS, NOT_FOUND),
+        note="only for pages with a password restriction; none exists here",
+    ),
+    "wagtaildocs_serve": public(lambda w: w.document.url),
+    "wagtaildocs_authenticate_with_password": Entry(
+        lambda w: reverse("wagtaildocs_authenticate_with_password", args=[999999]),
+        expect=dict.fromkeys(ACTORS, NOT_FOUND),
+        note="only for collections with a password restriction; none exists here",
+    ),
+    "accounts:login": public(lambda w: reverse("accounts:login")),
+    "accounts:password_reset": public(lambda w: reverse("accounts:password_reset")),
+    "accounts:password_reset_done": public(lambda w: reverse("accounts:password_reset_done")),
+    "accounts:password_reset_confirm": public(lambda w: w.password_reset_path()),
+    "accounts:password_reset_complete": public(
+        lambda w: reverse("accounts:password_reset_complete")
+    ),
+    "certificates:verify": public(
+        lambda w: reverse("certificates:verify", args=[w.certificate.code])
+    ),
+    "certificates:verify_json": public(
+        lambda w: reverse("certificates:verify_json", args=[w.certificate.code])
+    ),
+    # --- The signed-in person's own pages ---------------------------------------------
+    "accounts:logout": Entry(
+        lambda w: reverse("accounts:logout"), expect=dict.fromkeys(ACTORS, OK), method="post"
+    ),
+    "accounts:profile": signed_in(lambda w: reverse("accounts:profile")),
+    "accounts:password_change": signed_in(lambda w: reverse("accounts:password_change")),
+    "training:dashboard": signed_in(lambda w: reverse("training:dashboard")),
+    "training:check_in": signed_in(lambda w: reverse("training:check_in")),
+    "training:check_in_code": signed_in(
+        lambda w: reverse("training:check_in_code", args=["AB12CD"])
+    ),
+    "certificates:mine": signed_in(lambda w: reverse("certificates:mine")),
+    "training:enrol": signed_in(
+        lambda w: reverse("training:enrol", args=[w.batch.pk]),
+        method="post",
+        note="any signed-in person may enrol in an open batch of a live course",
+    ),
+    "training:complete_lesson": signed_in(
+        lambda w: reverse("training:complete_lesson", args=[w.lesson.pk]),
+        method="post",
+        note="records progress only on the visitor's own enrolment",
+    ),
+    "assessments:quiz": signed_in(
+        lambda w: reverse("assessments:quiz", args=[w.quiz.pk]),
+        note="the quiz's introduction is course information; attempts listed are one's own",
+    ),
+    # --- Records of one participant --------------------------------------------------
+    "training:withdraw": private(
+        lambda w: reverse("training:withdraw", args=[w.enrolment.pk]), method="post", owner=OK
+    ),
+    "assessments:start": private(
+        lambda w: reverse("assessments:start", args=[w.quiz.pk]),
+        method="post",
+        owner=OK,
+        note="only an enrolled participant starts an attempt",
+    ),
+    "assessments:attempt": private(_attempt_url("assessments:attempt", "open_attempt"), owner=OK),
+    "assessments:save": private(
+        _attempt_url("assessments:save", "open_attempt"),
+        method="post",
+        data=lambda w: {"answers": {}},
+        content_type="application/json",
+        owner=OK,
+    ),
+    "assessments:review": private(
+        _attempt_url("assessments:review", "submitted_attempt"), owner=OK
+    ),
+    "assessments:evaluation": private(
+        lambda w: reverse("assessments:evaluation", args=[w.evaluation_form.course_id]),
+        owner=OK,
+    ),
+    "certificates:download": private(
+        lambda w: reverse("certificates:download", args=[w.certificate.code]), owner=OK
+    ),
+}
