@@ -32,5 +32,10 @@ def _world_for_module(django_db_setup, django_db_blocker, _media_for_module):
 @pytest.fixture
 def world(_world_for_module, _media_for_module, db, settings):
     """The shared world; the test's own changes are rolled back with its savepoint."""
+    from certificates.badge_signing import write_demo_key
+
     settings.MEDIA_ROOT = _media_for_module
+    # Credentials and the issuer's key are published only when a badge key is configured.
+    key = _media_for_module / "badge-key.pem"
+    settings.BADGE_SIGNING_KEY = str(key if key.exists() else write_demo_key(key))
     return _world_for_module

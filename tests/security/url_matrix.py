@@ -208,6 +208,11 @@ class World:
         certificate.save(update_fields=["render_status"])
         return certificate
 
+    def badge_key_id(self):
+        from certificates.badge_signing import public_jwk
+
+        return public_jwk()["kid"]
+
     def password_reset_path(self):
         uid = urlsafe_base64_encode(force_bytes(self.owner.pk))
         token = default_token_generator.make_token(self.owner)
@@ -252,6 +257,15 @@ URLS: dict[str, Entry] = {
     "certificates:verify_json": public(
         lambda w: reverse("certificates:verify_json", args=[w.certificate.code])
     ),
+    "certificates:badge_json": public(
+        lambda w: reverse("certificates:badge_json", args=[w.certificate.code])
+    ),
+    "certificates:badge_jwt": public(
+        lambda w: reverse("certificates:badge_jwt", args=[w.certificate.code])
+    ),
+    "badges:issuer": public(lambda w: reverse("badges:issuer")),
+    "badges:key": public(lambda w: reverse("badges:key", args=[w.badge_key_id()])),
+    "badges:status_list": public(lambda w: reverse("badges:status_list", args=["revocation"])),
     # --- The signed-in person's own pages ---------------------------------------------
     "accounts:logout": Entry(
         lambda w: reverse("accounts:logout"), expect=dict.fromkeys(ACTORS, OK), method="post"
@@ -264,6 +278,10 @@ URLS: dict[str, Entry] = {
         lambda w: reverse("training:check_in_code", args=["AB12CD"])
     ),
     "certificates:mine": signed_in(lambda w: reverse("certificates:mine")),
+    "training:learning_record": signed_in(lambda w: reverse("training:learning_record")),
+    "training:learning_record_export": signed_in(
+        lambda w: reverse("training:learning_record_export")
+    ),
     "training:enrol": signed_in(
         lambda w: reverse("training:enrol", args=[w.batch.pk]),
         method="post",
