@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.views.reports import ReportView
 
+from training.models import Batch, CoursePage
 from training.permissions import batches_visible_to, can_view_reports, is_administrator
 
 
@@ -91,3 +92,37 @@ def with_default_year(data, key="year"):
     if not data.get(key):
         data[key] = str(current_year())
     return data
+
+
+def course_choices(batches):
+    """Courses of ``batches`` as plain choices: a select of model instances (Wagtail pages)
+    costs milliseconds per option to build."""
+    return [
+        (pk, f"{code} {title}")
+        for pk, code, title in CoursePage.objects.filter(pk__in=batches.values("course_id"))
+        .order_by("code", "title")
+        .values_list("pk", "code", "title")
+    ]
+
+
+def batch_choices(batches):
+    """``batches`` as plain choices, newest first, named with their course code."""
+    return [
+        (pk, f"{code} — {name}")
+        for pk, code, name in batches.order_by("-starts_on", "name").values_list(
+            "pk", "course__code", "name"
+        )
+    ]
+
+
+class ScopedChoicesMixin:
+    """Fills the ``course`` and ``batch`` filters with the requesting user's own choices."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.request.user if self.request else None
+        batches = batches_visible_to(user) if user else Batch.objects.none()
+        if "course" in self.filters:
+            self.filters["course"].extra["choices"] = lambda: course_choices(batches)
+        if "batch" in self.filters:
+            self.filters["batch"].extra["choices"] = lambda: batch_choices(batches)

@@ -8,7 +8,7 @@ query per row.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import (
     Avg,
@@ -24,8 +24,9 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from training.evaluation_results import MINIMUM_RESPONSES
@@ -38,6 +39,7 @@ from training.models import (
     EvaluationItemKind,
     LessonPage,
     LessonProgress,
+    Quiz,
     QuizKind,
 )
 
@@ -127,9 +129,15 @@ def progress_percent(enrolment) -> int:
 
 
 def _graded(kind, enrolment=None):
+    """
+    Graded attempts of the enrolment's pre-test or post-test. The quiz is named by id (a
+    course has one of each kind), so the lookup is a walk of the attempt's unique index
+    ``(enrolment, quiz, number)`` instead of a join with every quiz for each row.
+    """
+    quiz = Quiz.objects.filter(course_id=OuterRef(OuterRef("batch__course_id")), kind=kind)
     return Attempt.objects.filter(
         enrolment=enrolment if enrolment is not None else OuterRef("pk"),
-        quiz__kind=kind,
+        quiz_id=Subquery(quiz.values("pk")[:1]),
         status=AttemptStatus.GRADED,
     )
 
@@ -166,36 +174,60 @@ def assessment_results(batches):
     )
 
 
-def batch_assessment_results(batches):
+def counted_attempts(kind, enrolments):
     """
-    Batches with participants, average pre-test and post-test, post-tests passed, and the
-    averages over the participants who sat both (for the batch's normalised gain).
+    The attempt that counts per enrolment, chosen by the database with a window function:
+    the first graded pre-test, or the best graded post-test (as in ``learning_gain``).
     """
-    per_enrolment = (
-        Enrolment.objects.filter(batch=OuterRef("pk"))
-        .annotate(pre=_first_pre(), post=_best_post(), passed=_best_post("passed"))
-        .order_by()
-        .values("batch")
+    order = (
+        [F("number").asc()]
+        if kind == QuizKind.PRE_TEST
+        else [F("percentage").desc(), F("number").asc()]
     )
-    paired = per_enrolment.filter(pre__isnull=False, post__isnull=False)
+    return (
+        Attempt.objects.filter(
+            enrolment__in=enrolments, quiz__kind=kind, status=AttemptStatus.GRADED
+        )
+        .annotate(rank=Window(RowNumber(), partition_by=F("enrolment_id"), order_by=order))
+        .filter(rank=1)
+    )
 
-    def aggregate(queryset, expression, output_field=PERCENT_FIELD):
-        return Subquery(queryset.annotate(value=expression).values("value")[:1],
-                        output_field=output_field)  # fmt: skip
 
+def batch_assessment_results(batches):
+    """Batches with their participants; ``batch_scores`` adds the scores of one page."""
     return batches.select_related("course").annotate(
         participants=count_of(
             Enrolment.objects.filter(batch=OuterRef("pk")).exclude(
                 status__in=[EnrolmentStatus.PENDING, EnrolmentStatus.REJECTED]
             )
-        ),
-        average_pre=aggregate(per_enrolment, Avg("pre")),
-        average_post=aggregate(per_enrolment, Avg("post")),
-        post_takers=aggregate(per_enrolment, Count("post"), IntegerField()),
-        passed_count=aggregate(per_enrolment, Count("pk", filter=Q(passed=True)), IntegerField()),
-        paired_pre=aggregate(paired, Avg("pre")),
-        paired_post=aggregate(paired, Avg("post")),
+        )
     )
+
+
+@dataclass
+class BatchScores:
+    pre: dict = field(default_factory=dict)
+    post: dict = field(default_factory=dict)
+    passed: set = field(default_factory=set)
+
+
+def batch_scores(batch_ids) -> dict:
+    """The counted pre-test and post-test per enrolment of some batches, in two queries."""
+    enrolments = Enrolment.objects.filter(batch_id__in=batch_ids)
+    scores = {}
+    for kind in (QuizKind.PRE_TEST, QuizKind.POST_TEST):
+        rows = counted_attempts(kind, enrolments).values_list(
+            "enrolment__batch_id", "enrolment_id", "percentage", "passed"
+        )
+        for batch_id, enrolment_id, percentage, passed in rows:
+            entry = scores.setdefault(batch_id, BatchScores())
+            if kind == QuizKind.PRE_TEST:
+                entry.pre[enrolment_id] = percentage
+            else:
+                entry.post[enrolment_id] = percentage
+                if passed:
+                    entry.passed.add(enrolment_id)
+    return scores
 
 
 # --- 4. Evaluation results ------------------------------------------------------------------
@@ -294,13 +326,32 @@ def jp_by_agency(batches, year: int, limit: int = 10):
 
 
 def pre_post_by_course(batches, year: int, limit: int = 8):
-    """Average pre-test (first) and post-test (best) score per course, batches of ``year``."""
-    per_enrolment = Enrolment.objects.filter(
-        batch__in=batches, batch__starts_on__year=year
-    ).annotate(pre=_first_pre(), post=_best_post())
-    return list(
-        per_enrolment.filter(Q(pre__isnull=False) | Q(post__isnull=False))
-        .values("batch__course_id", "batch__course__code", "batch__course__title")
-        .annotate(average_pre=Avg("pre"), average_post=Avg("post"), taken=Count("pk"))
-        .order_by("-taken", "batch__course__code")[:limit]
-    )
+    """
+    Average counted pre-test and post-test score of the courses with the most graded
+    attempts in batches of ``year``: one query for the courses, two per course (at most
+    ``limit``), each aggregated by the database.
+    """
+    enrolments = Enrolment.objects.filter(batch__in=batches, batch__starts_on__year=year)
+    courses = list(
+        Attempt.objects.filter(enrolment__in=enrolments, status=AttemptStatus.GRADED)
+        .values("enrolment__batch__course_id", "enrolment__batch__course__code",
+                "enrolment__batch__course__title")
+        .annotate(taken=Count("enrolment", distinct=True))
+        .order_by("-taken", "enrolment__batch__course__code")[:limit]
+    )  # fmt: skip
+    rows = []
+    for course in courses:
+        of_course = enrolments.filter(batch__course_id=course["enrolment__batch__course_id"])
+        averages = {
+            kind: counted_attempts(kind, of_course).aggregate(value=Avg("percentage"))["value"]
+            for kind in (QuizKind.PRE_TEST, QuizKind.POST_TEST)
+        }
+        rows.append(
+            {
+                "batch__course__code": course["enrolment__batch__course__code"],
+                "batch__course__title": course["enrolment__batch__course__title"],
+                "average_pre": averages[QuizKind.PRE_TEST],
+                "average_post": averages[QuizKind.POST_TEST],
+            }
+        )
+    return rows

@@ -10,22 +10,11 @@ from wagtail.admin.ui.tables import Column, DateColumn
 
 from accounts.models import Agency
 from training.evaluation_results import MINIMUM_RESPONSES
-from training.learning_gain import normalised_gain
-from training.models import Batch, CoursePage, Enrolment, EnrolmentStatus, EvaluationAnswer
-from training.permissions import batches_visible_to
+from training.learning_gain import average, normalised_gain
+from training.models import Batch, Enrolment, EnrolmentStatus, EvaluationAnswer
 
 from . import selectors
-from .base import ScopedReportView, with_default_year, year_choices
-
-
-def _visible_courses(request):
-    return CoursePage.objects.filter(
-        pk__in=batches_visible_to(request.user).values("course_id")
-    ).order_by("title")
-
-
-def _visible_batches(request):
-    return batches_visible_to(request.user).select_related("course").order_by("-starts_on")
+from .base import ScopedChoicesMixin, ScopedReportView, with_default_year, year_choices
 
 
 class YearFilterSetMixin:
@@ -35,17 +24,15 @@ class YearFilterSetMixin:
         super().__init__(with_default_year(data) if data is not None else None, *args, **kwargs)
 
 
-class EnrolmentReportFilterSet(YearFilterSetMixin, WagtailFilterSet):
+class EnrolmentReportFilterSet(YearFilterSetMixin, ScopedChoicesMixin, WagtailFilterSet):
     year = django_filters.ChoiceFilter(
         label=_("Year the batch starts"),
         field_name="batch__starts_on__year",
         choices=year_choices,
         empty_label=None,
     )
-    course = django_filters.ModelChoiceFilter(
-        label=_("Course"), field_name="batch__course", queryset=_visible_courses
-    )
-    batch = django_filters.ModelChoiceFilter(label=_("Batch"), queryset=_visible_batches)
+    course = django_filters.ChoiceFilter(label=_("Course"), field_name="batch__course_id")
+    batch = django_filters.ChoiceFilter(label=_("Batch"), field_name="batch_id")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=EnrolmentStatus.choices)
     agency = django_filters.ModelChoiceFilter(
         label=_("Agency"), field_name="participant__agency", queryset=Agency.objects.all()
@@ -159,14 +146,14 @@ class AssessmentReportView(ScopedReportView):
         return selectors.assessment_results(self.batches)
 
 
-class BatchReportFilterSet(YearFilterSetMixin, WagtailFilterSet):
+class BatchReportFilterSet(YearFilterSetMixin, ScopedChoicesMixin, WagtailFilterSet):
     year = django_filters.ChoiceFilter(
         label=_("Year the batch starts"),
         field_name="starts_on__year",
         choices=year_choices,
         empty_label=None,
     )
-    course = django_filters.ModelChoiceFilter(label=_("Course"), queryset=_visible_courses)
+    course = django_filters.ChoiceFilter(label=_("Course"), field_name="course_id")
 
     class Meta:
         model = Batch
@@ -181,6 +168,17 @@ def _pass_rate(batch):
     if not batch.post_takers:
         return None
     return round(100 * batch.passed_count / batch.post_takers)
+
+
+def _set_scores(batch, scores):
+    """The batch's averages from its participants' counted attempts (``batch_scores``)."""
+    paired = [e for e in scores.pre if e in scores.post]
+    batch.average_pre = average(scores.pre.values())
+    batch.average_post = average(scores.post.values())
+    batch.post_takers = len(scores.post)
+    batch.passed_count = len(scores.passed)
+    batch.paired_pre = average(scores.pre[e] for e in paired)
+    batch.paired_post = average(scores.post[e] for e in paired)
 
 
 def _rounded(name):
@@ -228,15 +226,22 @@ class BatchAssessmentReportView(ScopedReportView):
     def get_base_queryset(self):
         return selectors.batch_assessment_results(self.batches)
 
+    def decorate_rows(self, rows):
+        scores = selectors.batch_scores([batch.pk for batch in rows])
+        for batch in rows:
+            _set_scores(batch, scores.get(batch.pk, selectors.BatchScores()))
+        return rows
 
-class EvaluationReportFilterSet(WagtailFilterSet):
-    course = django_filters.ModelChoiceFilter(
-        label=_("Course"),
-        field_name="response__enrolment__batch__course",
-        queryset=_visible_courses,
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        return super().as_spreadsheet(self.decorate_rows(list(queryset)), spreadsheet_format)
+
+
+class EvaluationReportFilterSet(ScopedChoicesMixin, WagtailFilterSet):
+    course = django_filters.ChoiceFilter(
+        label=_("Course"), field_name="response__enrolment__batch__course_id"
     )
-    batch = django_filters.ModelChoiceFilter(
-        label=_("Batch"), field_name="response__enrolment__batch", queryset=_visible_batches
+    batch = django_filters.ChoiceFilter(
+        label=_("Batch"), field_name="response__enrolment__batch_id"
     )
 
     class Meta:
