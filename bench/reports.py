@@ -88,17 +88,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--generate", action="store_true")
-    parser.add_argument("--participants", type=int, default=10_000)
-    parser.add_argument("--courses", type=int, default=200)
-    parser.add_argument("--batches", type=int, default=1_000)
-    parser.add_argument("--progress-rows", type=int, default=1_000_000)
-    parser.add_argument("--attempts", type=int, default=100_000)
-    parser.add_argument("--certificates", type=int, default=20_000)
-    args = parser.parse_args()
-
     import django
 
     django.setup()
+    from certificates.management.commands.generate_scale_data import Command as Generate
+
+    Generate().add_arguments(parser)  # the data set's sizes, with the command's defaults
+    args = parser.parse_args()
+
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection

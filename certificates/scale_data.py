@@ -27,7 +27,7 @@ from .models import (
     TemplateSignatory,
 )
 from .placeholders import format_number
-from .rendering import format_rank, template_snapshot
+from .rendering import take_snapshot
 from .services import new_public_code
 
 TEMPLATE_NAME = "Sertifikat data skala"
@@ -59,8 +59,10 @@ def generate_certificates(*, count: int, log=lambda message: None) -> int:
     have none yet, oldest batch first. Returns the number made.
     """
     with transaction.atomic():
-        template = _template()
-        snapshot = template_snapshot(template)
+        # Signatories prefetched: the snapshot of each certificate reads them without a query.
+        template = CertificateTemplate.objects.prefetch_related(
+            "template_signatories__signatory"
+        ).get(pk=_template().pk)
         enrolments = list(
             Enrolment.objects.filter(
                 status=EnrolmentStatus.COMPLETED,
@@ -99,11 +101,7 @@ def generate_certificates(*, count: int, log=lambda message: None) -> int:
                     pattern=NUMBER_PATTERN, year=year
                 )
             sequence.last_value += 1
-            course, batch, participant = (
-                enrolment.batch.course,
-                enrolment.batch,
-                enrolment.participant,
-            )
+            course = enrolment.batch.course
             number = format_number(
                 NUMBER_PATTERN,
                 seq=sequence.last_value,
@@ -123,32 +121,14 @@ def generate_certificates(*, count: int, log=lambda message: None) -> int:
                     issued_at=issued_at,
                     requested_at=enrolment.completed_at,
                     render_status=RenderStatus.QUEUED,
-                    facts={
-                        "participant": {
-                            "name": participant.get_full_name(),
-                            "nip": participant.nip or "",
-                            "rank": format_rank(participant.rank),
-                            "position": participant.position,
-                            "agency": participant.agency.name if participant.agency_id else "",
-                        },
-                        "course": {
-                            "title": course.title,
-                            "title_en": course.title,
-                            "code": course.code,
-                            "jp": str(course.jp),
-                        },
-                        "batch": {
-                            "name": batch.name,
-                            "starts_on": batch.starts_on.isoformat(),
-                            "ends_on": batch.ends_on.isoformat(),
-                            "place": batch.location or template.issue_place,
-                        },
-                        "number": number,
-                        "issued_on": issued_at.date().isoformat(),
-                        "expires_on": "",
-                        "predicate": "Baik",
-                        "template": snapshot,
-                    },
+                    facts=take_snapshot(
+                        enrolment=enrolment,
+                        template=template,
+                        number=number,
+                        issued_on=issued_at.date(),
+                        expires_on=None,
+                        predicate="Baik",
+                    ),
                 )
             )
         fields = [f for f in Certificate._meta.local_concrete_fields if not f.primary_key]
