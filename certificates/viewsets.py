@@ -13,7 +13,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from training.models import Batch, CoursePage
+from training.models import Batch
+from training.reports.base import batch_choices, course_choices
 
 from . import admin_views
 from .models import (
@@ -69,15 +70,16 @@ def _year_choices():
 
 
 class CertificateFilterSet(WagtailFilterSet):
-    course = django_filters.ModelChoiceFilter(
+    # Plain choices, not model instances: 1,000 batches as pages cost seconds per request.
+    course = django_filters.ChoiceFilter(
         label=_("Course"),
-        field_name="enrolment__batch__course",
-        queryset=CoursePage.objects.order_by("title"),
+        field_name="enrolment__batch__course_id",
+        choices=lambda: course_choices(Batch.objects.all()),
     )
-    batch = django_filters.ModelChoiceFilter(
+    batch = django_filters.ChoiceFilter(
         label=_("Batch"),
-        field_name="enrolment__batch",
-        queryset=Batch.objects.select_related("course").order_by("-starts_on"),
+        field_name="enrolment__batch_id",
+        choices=lambda: batch_choices(Batch.objects.all()),
     )
     year = django_filters.TypedChoiceFilter(
         label=_("Year"), field_name="sequence_year", choices=_year_choices, coerce=int

@@ -209,6 +209,14 @@ def can_view_batch_report(user, batch) -> bool:
     return can_manage_course_assessments(user, batch.course_id)
 
 
+def can_view_reports(user) -> bool:
+    """
+    The admin reports and dashboard figures: administrators for every course, trainers for
+    their own courses (the reports narrow themselves with ``batches_visible_to``).
+    """
+    return user.is_authenticated and user.is_active and (is_administrator(user) or is_trainer(user))
+
+
 def can_see_individual_evaluations(user) -> bool:
     """Only administrators may ever see who filled in an evaluation; trainers see aggregates."""
     return is_administrator(user)

@@ -6,6 +6,9 @@ from wagtail import hooks
 from . import admin_urls
 from .assessment_admin import AssessmentViewSetGroup
 from .models import LessonPage
+from .reports import urls as report_urls
+from .reports.dashboard import add_training_panel
+from .reports.menu import report_menu_item
 from .selectors import course_and_enrolment_for_request
 from .services import EnrolmentError, record_lesson_opened
 from .viewsets import TrainingViewSetGroup
@@ -48,3 +51,33 @@ def register_training_log_actions(actions):
     from .audit import register_actions
 
     register_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_training_report_urls():
+    return [path("reports/training/", include(report_urls, namespace="training_reports"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_enrolment_report_menu_item():
+    return report_menu_item("enrolments")
+
+
+@hooks.register("register_reports_menu_item")
+def register_assessment_report_menu_item():
+    return report_menu_item("assessments")
+
+
+@hooks.register("register_reports_menu_item")
+def register_batch_assessment_report_menu_item():
+    return report_menu_item("batch_assessments")
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluation_report_menu_item():
+    return report_menu_item("evaluations")
+
+
+@hooks.register("construct_homepage_panels")
+def add_training_dashboard_panel(request, panels):
+    add_training_panel(request, panels)

@@ -70,6 +70,11 @@ class Batch(models.Model):
                 violation_error_message=_("A batch cannot end before it starts."),
             ),
         ]
+        # Reports filter and order batches by start date and status.
+        indexes = [
+            models.Index(fields=["starts_on"], name="batch_starts_on_idx"),
+            models.Index(fields=["status"], name="batch_status_idx"),
+        ]
 
     def __str__(self):
         return f"{self.course.title} — {self.name}"
@@ -158,7 +163,11 @@ class Enrolment(models.Model):
                 name="one_enrolment_per_participant_and_batch",
             ),
         ]
-        indexes = [models.Index(fields=["participant", "status"])]
+        indexes = [
+            models.Index(fields=["participant", "status"]),
+            # The JP ledger and the dashboard count completions per year.
+            models.Index(fields=["status", "completed_at"], name="enrolment_completion_idx"),
+        ]
 
     def __str__(self):
         return f"{self.participant} — {self.batch}"

@@ -36,6 +36,10 @@ class LessonProgress(models.Model):
                 fields=["enrolment", "lesson"], name="one_progress_per_enrolment_and_lesson"
             ),
         ]
+        # The progress report reads each enrolment's last activity.
+        indexes = [
+            models.Index(fields=["enrolment", "last_opened_at"], name="progress_last_activity_idx")
+        ]
 
     def __str__(self):
         return f"{self.enrolment} — {self.lesson}"

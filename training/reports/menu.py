@@ -1,0 +1,31 @@
+"""Entries of the training reports in Wagtail's Reports menu, shown to whoever may read them."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+
+from training.permissions import can_view_reports
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_reports(request.user)
+
+
+TRAINING_REPORTS = {
+    "enrolments": (_("Enrolments and progress"), "group", 100),
+    "assessments": (_("Assessment results"), "clipboard-list", 110),
+    "batch_assessments": (_("Assessment results per batch"), "clipboard-list", 120),
+    "evaluations": (_("Evaluation results"), "pick", 130),
+}
+
+
+def report_menu_item(name: str) -> ReportMenuItem:
+    label, icon, order = TRAINING_REPORTS[name]
+    return ReportMenuItem(
+        label,
+        reverse(f"training_reports:{name}"),
+        name=f"training-report-{name.replace('_', '-')}",
+        icon_name=icon,
+        order=order,
+    )
