@@ -17,8 +17,10 @@ ACCEPT_LANGUAGE = OpenApiParameter(
     type=str,
     location=OpenApiParameter.HEADER,
     required=False,
-    enum=["id", "en"],
-    description="Language of texts and error messages: Indonesian (default) or English.",
+    description=(
+        "Language of texts and error messages: `id` (Indonesian, the default) or `en`. "
+        "Other languages get Indonesian."
+    ),
 )
 
 
