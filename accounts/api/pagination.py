@@ -27,3 +27,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 {self.page_size_query_param: [_("Enter a whole number from 1 up.")]}
             )
         return min(size, self.max_page_size)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            # Both count from 1; a larger page size than the maximum gets the maximum.
+            parameter["schema"]["minimum"] = 1
+        return parameters

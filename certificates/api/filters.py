@@ -1,27 +1,33 @@
 """Query filters of the certificate endpoints (django-filter)."""
 
 import django_filters
-from django.utils.translation import gettext_lazy as _
+from django import forms
+from drf_spectacular.utils import extend_schema_field
+
+from accounts.api.filters import IdFilter, MineFilter
 
 from ..models import Certificate, CertificateStatus
 
 
+@extend_schema_field({"type": "integer", "minimum": 2000, "maximum": 2999})
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year of this millennium; others are refused (400), not looked up."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=2000, max_value=2999, **kwargs)
+
+
 class CertificateFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=CertificateStatus.choices)
-    batch = django_filters.NumberFilter(field_name="enrolment__batch_id")
+    batch = IdFilter(field_name="enrolment__batch_id")
     course = django_filters.CharFilter(
         field_name="enrolment__batch__course__code", lookup_expr="iexact"
     )
-    year = django_filters.NumberFilter(field_name="issued_at", lookup_expr="year")
-    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Only the caller's own"))
+    year = YearFilter(field_name="issued_at", lookup_expr="year")
+    mine = MineFilter(owner_field="enrolment__participant")
 
     class Meta:
         model = Certificate
         fields = ["status", "batch", "course", "year", "mine"]
-
-    def filter_mine(self, queryset, name, value):
-        if value is None:
-            return queryset
-        if value:
-            return queryset.filter(enrolment__participant=self.request.user)
-        return queryset.exclude(enrolment__participant=self.request.user)

@@ -2,9 +2,10 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Certificate, RenderStatus
+from ..models import Certificate, CertificateBatchJob, RenderStatus
 
 
 class CertificateCourseSerializer(serializers.Serializer):
@@ -73,3 +74,40 @@ class RevokeSerializer(serializers.Serializer):
     reason = serializers.CharField(
         max_length=1000, help_text=_("Shown on the public verification page.")
     )
+
+
+class BatchJobFailureSerializer(serializers.Serializer):
+    enrolment = serializers.IntegerField()
+    participant = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class CertificateBatchJobSerializer(serializers.ModelSerializer):
+    """The progress of issuing a whole batch's certificates, with the reason of each failure."""
+
+    batch = serializers.IntegerField(source="batch_id", read_only=True)
+    percent = serializers.IntegerField(read_only=True)
+    failures = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CertificateBatchJob
+        fields = [
+            "id",
+            "batch",
+            "status",
+            "total",
+            "done",
+            "failed",
+            "percent",
+            "failures",
+            "created_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(BatchJobFailureSerializer(many=True))
+    def get_failures(self, job) -> list[dict]:
+        return [
+            {"enrolment": int(enrolment_id), **failure}
+            for enrolment_id, failure in sorted(job.failures.items(), key=lambda item: int(item[0]))
+        ]

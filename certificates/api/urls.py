@@ -7,6 +7,7 @@ from . import views
 
 router = SimpleRouter()
 router.register("certificates", views.CertificateViewSet, basename="certificate")
+router.register("certificate-jobs", views.CertificateBatchJobViewSet, basename="certificate-job")
 
 urlpatterns = [
     *router.urls,
@@ -14,5 +15,10 @@ urlpatterns = [
         "enrolments/<int:pk>/certificate/",
         views.IssueCertificateView.as_view(),
         name="enrolment-certificate",
+    ),
+    path(
+        "batches/<int:pk>/certificate-jobs/",
+        views.IssueBatchCertificatesView.as_view(),
+        name="batch-certificate-jobs",
     ),
 ]

@@ -20,15 +20,29 @@ from rest_framework.response import Response
 
 from accounts.api.schema import ErrorSerializer
 from accounts.api.throttling import WriteRateThrottle
-from training.permissions import enrolments_visible_to
+from training.permissions import batches_visible_to, enrolments_visible_to
 
 from .. import services
-from ..models import Certificate, CertificateStatus, RenderStatus
-from ..permissions import can_download_certificate, certificates_visible_to
+from ..models import (
+    BatchJobStatus,
+    Certificate,
+    CertificateBatchJob,
+    CertificateStatus,
+    RenderStatus,
+)
+from ..permissions import (
+    can_download_certificate,
+    certificates_visible_to,
+    is_certificate_administrator,
+)
 from ..views import certificate_file_response
 from .filters import CertificateFilter
 from .permissions import CanIssueCertificates
-from .serializers import CertificateSerializer, RevokeSerializer
+from .serializers import (
+    CertificateBatchJobSerializer,
+    CertificateSerializer,
+    RevokeSerializer,
+)
 
 
 class PdfNotReady(APIException):
@@ -145,3 +159,48 @@ class IssueCertificateView(GenericAPIView):
             CertificateSerializer(certificate, context={"request": request}).data,
             status=status.HTTP_200_OK if already else status.HTTP_201_CREATED,
         )
+
+
+class IssueBatchCertificatesView(GenericAPIView):
+    """Issue the certificates of every completed enrolment of a batch, in the background."""
+
+    serializer_class = CertificateBatchJobSerializer
+    permission_classes = [IsAuthenticated, CanIssueCertificates]
+    throttle_classes = [*GenericAPIView.throttle_classes, WriteRateThrottle]
+
+    def get_queryset(self):
+        return batches_visible_to(self.request.user)
+
+    @extend_schema(
+        summary="Issue the certificates of a whole batch",
+        request=None,
+        responses={200: CertificateBatchJobSerializer, 201: CertificateBatchJobSerializer},
+    )
+    def post(self, request, pk):
+        """
+        Start a batch issue (201) and follow it at ``/certificate-jobs/{id}/``. While a job of
+        the batch still runs, that job is answered instead (200) and no second one starts.
+        """
+        batch = get_object_or_404(self.get_queryset(), pk=pk)
+        self.check_object_permissions(request, batch)
+        running = batch.certificate_jobs.exclude(status=BatchJobStatus.FINISHED).exists()
+        job = services.issue_batch_certificates(batch=batch, requested_by=request.user)
+        return Response(
+            CertificateBatchJobSerializer(job).data,
+            status=status.HTTP_200_OK if running else status.HTTP_201_CREATED,
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Batch issues"),
+    retrieve=extend_schema(summary="The progress of one batch issue"),
+)
+class CertificateBatchJobViewSet(viewsets.ReadOnlyModelViewSet):
+    """Batch issues and their progress, for administrators; nobody else sees any."""
+
+    serializer_class = CertificateBatchJobSerializer
+
+    def get_queryset(self):
+        if not is_certificate_administrator(self.request.user):
+            return CertificateBatchJob.objects.none()
+        return CertificateBatchJob.objects.order_by("-created_at", "-pk")

@@ -8,7 +8,7 @@ import pytest
 from certificates import services
 from certificates.models import Certificate, CertificateStatus
 from tests.factories import ParticipantFactory, TrainerFactory
-from training.models import EnrolmentStatus
+from training.models import CourseTrainer, EnrolmentStatus
 
 from .factories import BatchFactory, CompletedEnrolmentFactory
 
@@ -188,3 +188,30 @@ def test_writes_have_their_own_rate_limit(api_client, bearer, certificate, admin
     assert api_client.post(url, {"reason": "x"}, **headers).status_code == 200
     assert api_client.post(url, {"reason": "x"}, **headers).status_code == 429
     assert api_client.get("/api/v1/certificates/", **headers).status_code == 200
+
+
+def test_administrator_issues_a_whole_batch_once_at_a_time(
+    api_client, bearer, enrolment, administrator
+):
+    batch = enrolment.batch
+    CompletedEnrolmentFactory(batch=batch)
+    url = f"/api/v1/batches/{batch.pk}/certificate-jobs/"
+    first = api_client.post(url, **bearer(administrator))
+    assert first.status_code == 201
+    assert (first.json()["total"], first.json()["status"]) == (2, "queued")
+    second = api_client.post(url, **bearer(administrator))
+    assert second.status_code == 200
+    assert second.json()["id"] == first.json()["id"]
+    job = api_client.get(f"/api/v1/certificate-jobs/{first.json()['id']}/", **bearer(administrator))
+    assert job.status_code == 200
+    assert job.json()["failures"] == []
+
+
+def test_only_administrators_issue_a_batch(api_client, bearer, enrolment, participant):
+    trainer = TrainerFactory()
+    CourseTrainer.objects.create(course=enrolment.batch.course, trainer=trainer)
+    url = f"/api/v1/batches/{enrolment.batch.pk}/certificate-jobs/"
+    # The course's trainer follows the batch (403); a participant does not see it (404).
+    assert api_client.post(url, **bearer(trainer)).status_code == 403
+    assert api_client.post(url, **bearer(participant)).status_code == 404
+    assert api_client.get("/api/v1/certificate-jobs/", **bearer(trainer)).json()["count"] == 0

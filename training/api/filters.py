@@ -1,7 +1,8 @@
 """Query filters of the training endpoints (django-filter)."""
 
 import django_filters
-from django.utils.translation import gettext_lazy as _
+
+from accounts.api.filters import IdFilter, MineFilter
 
 from ..models import (
     Batch,
@@ -40,17 +41,10 @@ class BatchFilter(django_filters.FilterSet):
 
 class EnrolmentFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=EnrolmentStatus.choices)
-    batch = django_filters.NumberFilter(field_name="batch_id")
+    batch = IdFilter(field_name="batch_id")
     course = django_filters.CharFilter(field_name="batch__course__code", lookup_expr="iexact")
-    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Only the caller's own"))
+    mine = MineFilter(owner_field="participant")
 
     class Meta:
         model = Enrolment
         fields = ["status", "batch", "course", "mine"]
-
-    def filter_mine(self, queryset, name, value):
-        if value is None:
-            return queryset
-        if value:
-            return queryset.filter(participant=self.request.user)
-        return queryset.exclude(participant=self.request.user)
