@@ -124,12 +124,25 @@ class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(CertificateSerializer(certificate, context={"request": request}).data)
 
 
-class IssueCertificateView(GenericAPIView):
+class AdministratorActionView(GenericAPIView):
+    """
+    An administrators' action on an object: 404 when the caller cannot see the object,
+    403 when they can but are no administrator; counted against the write rate limit.
+    """
+
+    permission_classes = [IsAuthenticated, CanIssueCertificates]
+    throttle_classes = [*GenericAPIView.throttle_classes, WriteRateThrottle]
+
+    def get_checked_object(self, pk):
+        obj = get_object_or_404(self.get_queryset(), pk=pk)
+        self.check_object_permissions(self.request, obj)
+        return obj
+
+
+class IssueCertificateView(AdministratorActionView):
     """Issue the certificate of a completed enrolment (administrators)."""
 
     serializer_class = CertificateSerializer
-    permission_classes = [IsAuthenticated, CanIssueCertificates]
-    throttle_classes = [*GenericAPIView.throttle_classes, WriteRateThrottle]
 
     def get_queryset(self):
         return enrolments_visible_to(self.request.user)
@@ -145,8 +158,7 @@ class IssueCertificateView(GenericAPIView):
         issued it, 200 when it was already issued (nothing changes). A certificate awaiting
         approval is issued in place.
         """
-        enrolment = get_object_or_404(self.get_queryset(), pk=pk)
-        self.check_object_permissions(request, enrolment)
+        enrolment = self.get_checked_object(pk)
         already = Certificate.objects.filter(
             enrolment=enrolment, status=CertificateStatus.VALID
         ).exists()
@@ -161,12 +173,10 @@ class IssueCertificateView(GenericAPIView):
         )
 
 
-class IssueBatchCertificatesView(GenericAPIView):
+class IssueBatchCertificatesView(AdministratorActionView):
     """Issue the certificates of every completed enrolment of a batch, in the background."""
 
     serializer_class = CertificateBatchJobSerializer
-    permission_classes = [IsAuthenticated, CanIssueCertificates]
-    throttle_classes = [*GenericAPIView.throttle_classes, WriteRateThrottle]
 
     def get_queryset(self):
         return batches_visible_to(self.request.user)
@@ -181,8 +191,7 @@ class IssueBatchCertificatesView(GenericAPIView):
         Start a batch issue (201) and follow it at ``/certificate-jobs/{id}/``. While a job of
         the batch still runs, that job is answered instead (200) and no second one starts.
         """
-        batch = get_object_or_404(self.get_queryset(), pk=pk)
-        self.check_object_permissions(request, batch)
+        batch = self.get_checked_object(pk)
         running = batch.certificate_jobs.exclude(status=BatchJobStatus.FINISHED).exists()
         job = services.issue_batch_certificates(batch=batch, requested_by=request.user)
         return Response(

@@ -40,11 +40,27 @@ from .serializers import (
 )
 
 
+class PageLoadMixin:
+    """
+    A viewset whose items show related data (outlines, progress) loaded for a whole page,
+    or for the one object of a detail, at once by ``load_for``.
+    """
+
+    def load_for(self, objects: list) -> list:
+        return objects
+
+    def paginate_queryset(self, queryset):
+        return self.load_for(super().paginate_queryset(queryset))
+
+    def get_object(self):
+        return self.load_for([super().get_object()])[0]
+
+
 @extend_schema_view(
     list=extend_schema(summary="The course catalogue"),
     retrieve=extend_schema(summary="One course with its outline"),
 )
-class CourseViewSet(viewsets.ReadOnlyModelViewSet):
+class CourseViewSet(PageLoadMixin, viewsets.ReadOnlyModelViewSet):
     """
     Published, public courses. The list holds the courses in the language asked for with
     ``Accept-Language`` (Indonesian by default); a course is found by id in any language.
@@ -70,14 +86,7 @@ class CourseViewSet(viewsets.ReadOnlyModelViewSet):
             courses = courses.filter(locale=Locale.get_active())
         return courses
 
-    def paginate_queryset(self, queryset):
-        return self._with_outline(super().paginate_queryset(queryset))
-
-    def get_object(self):
-        return self._with_outline([super().get_object()])[0]
-
-    @staticmethod
-    def _with_outline(courses):
+    def load_for(self, courses):
         outlines = course_outlines(courses)
         batches = open_batches_of_courses(courses)
         for course in courses:
@@ -154,7 +163,7 @@ class BatchViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="Enrolments with progress"),
     retrieve=extend_schema(summary="One enrolment, lesson by lesson"),
 )
-class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
+class EnrolmentViewSet(PageLoadMixin, viewsets.ReadOnlyModelViewSet):
     """
     Enrolments whose progress the caller may see: their own, and for trainers and
     administrators those of the batches they follow (``?mine=true`` keeps only their own).
@@ -173,14 +182,7 @@ class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
             .order_by("-enrolled_at", "-pk")
         )
 
-    def paginate_queryset(self, queryset):
-        return self._with_progress(super().paginate_queryset(queryset))
-
-    def get_object(self):
-        return self._with_progress([super().get_object()])[0]
-
-    @staticmethod
-    def _with_progress(enrolments):
+    def load_for(self, enrolments):
         progress = progress_of_enrolments(enrolments)
         for enrolment in enrolments:
             enrolment.progress = progress[enrolment.pk]
