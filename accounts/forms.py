@@ -60,6 +60,31 @@ class ProfileForm(forms.ModelForm):
         self.fields["email"].required = True
 
 
+class AccessTokenForm(forms.Form):
+    """A new personal access token for the REST API: what it is for and how long it lasts."""
+
+    VALIDITY_CHOICES = [
+        ("30", _("30 days")),
+        ("90", _("90 days")),
+        ("365", _("1 year")),
+        ("", _("No expiry")),
+    ]
+
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “SIMPEG sync”."),
+    )
+    valid_days = forms.TypedChoiceField(
+        label=_("Valid for"),
+        choices=VALIDITY_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        initial="90",
+    )
+
+
 class AdminUserFieldsMixin(forms.ModelForm):
     """The ASN profile fields added to Wagtail's user forms for administrators."""
 

@@ -155,3 +155,50 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.first_name or self.get_full_name() or self.username
+
+
+class PersonalAccessTokenQuerySet(models.QuerySet):
+    def usable(self, now=None):
+        """Tokens that still authenticate: not revoked and not past their expiry."""
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+
+class PersonalAccessToken(models.Model):
+    """
+    A personal access token for the REST API, made and revoked by its owner on the profile page.
+
+    Only a SHA-256 digest of the token is stored: the token itself is shown once, when it is
+    made, and a stolen database does not hand out working tokens. The short prefix lets the
+    owner tell their tokens apart.
+    """
+
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="access_tokens",
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the token is for, e.g. “SIMPEG sync”.")
+    )
+    prefix = models.CharField(_("prefix"), max_length=16)
+    digest = models.CharField(_("SHA-256 digest"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = PersonalAccessTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("personal access token")
+        verbose_name_plural = _("personal access tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"

@@ -1,11 +1,16 @@
 """Account services: the one way code creates or updates people and their roles."""
 
+import datetime
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from .models import Agency, User
+from .models import Agency, PersonalAccessToken, User
 from .roles import PARTICIPANTS, ROLE_PERMISSIONS, sync_role_groups
 
 
@@ -98,3 +103,48 @@ def upsert_participant(
         group = Group.objects.filter(name=PARTICIPANTS).first() or sync_role_groups()[PARTICIPANTS]
         user.groups.add(group)
     return user, created
+
+
+ACCESS_TOKEN_PREFIX = "bmt_"
+"""Every token starts with this, so secret scanners and people recognise a Bimtek token."""
+
+
+def access_token_digest(raw_token: str) -> str:
+    """
+    The stored form of a token. A plain SHA-256 is enough: tokens carry 256 random bits, so
+    there is nothing to guess that a slow password hash would protect.
+    """
+    return hashlib.sha256(raw_token.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_access_token(
+    *, user: User, name: str, valid_days: int | None = None
+) -> tuple[PersonalAccessToken, str]:
+    """
+    Make a personal access token for ``user`` and return ``(token, raw_token)``.
+
+    The raw token exists only in the return value: show it once and forget it. Each call
+    makes a new token (two integrations get two tokens that are revoked separately).
+    """
+    raw_token = ACCESS_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = PersonalAccessToken(
+        user=user,
+        name=" ".join(name.split()),
+        prefix=raw_token[: len(ACCESS_TOKEN_PREFIX) + 6],
+        digest=access_token_digest(raw_token),
+        expires_at=(timezone.now() + datetime.timedelta(days=valid_days) if valid_days else None),
+    )
+    token.full_clean()
+    token.save()
+    return token, raw_token
+
+
+@transaction.atomic
+def revoke_access_token(*, token: PersonalAccessToken) -> PersonalAccessToken:
+    """Stop a token from authenticating, for good; revoking it again changes nothing."""
+    token = PersonalAccessToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token

@@ -10,6 +10,12 @@ urlpatterns = [
     path("masuk/", views.SignInView.as_view(), name="login"),
     path("keluar/", views.SignOutView.as_view(), name="logout"),
     path("profil/", views.ProfileView.as_view(), name="profile"),
+    path("profil/token/", views.AccessTokenCreateView.as_view(), name="access_token_create"),
+    path(
+        "profil/token/<int:pk>/cabut/",
+        views.AccessTokenRevokeView.as_view(),
+        name="access_token_revoke",
+    ),
     path("sandi/ubah/", views.PasswordChangeView.as_view(), name="password_change"),
     path("sandi/lupa/", views.PasswordResetView.as_view(), name="password_reset"),
     path("sandi/lupa/terkirim/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -3,13 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import UpdateView
 
 from cms.ratelimit import hit_rate_limit
 
-from .forms import ProfileForm, SignInForm
+from .forms import AccessTokenForm, ProfileForm, SignInForm
+from .services import create_access_token, revoke_access_token
 
 
 class SignInView(auth_views.LoginView):
@@ -76,6 +79,52 @@ class ProfileView(LoginRequiredMixin, UpdateView):
     def get_object(self, queryset=None):
         return self.request.user
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["access_tokens"] = self.request.user.access_tokens.filter(revoked_at__isnull=True)
+        context["access_token_form"] = kwargs.get("access_token_form") or AccessTokenForm()
+        return context
+
     def form_valid(self, form):
         messages.success(self.request, _("Your profile has been saved."))
         return super().form_valid(form)
+
+
+class AccessTokenCreateView(LoginRequiredMixin, View):
+    """
+    Make a personal access token and show it once; only its digest is kept, so the page
+    that shows it is the only place it ever appears.
+    """
+
+    def post(self, request):
+        form = AccessTokenForm(request.POST)
+        if not form.is_valid():
+            profile = ProfileView(request=request, kwargs={}, object=request.user)
+            return render(
+                request,
+                ProfileView.template_name,
+                profile.get_context_data(
+                    form=ProfileForm(instance=request.user), access_token_form=form
+                ),
+                status=400,
+            )
+        token, raw_token = create_access_token(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            valid_days=form.cleaned_data["valid_days"],
+        )
+        response = render(
+            request, "accounts/access_token_created.html", {"token": token, "raw_token": raw_token}
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class AccessTokenRevokeView(LoginRequiredMixin, View):
+    """Revoke one of the signed-in person's own tokens; anyone else's is a 404."""
+
+    def post(self, request, pk):
+        token = get_object_or_404(request.user.access_tokens, pk=pk)
+        revoke_access_token(token=token)
+        messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
+        return redirect("accounts:profile")

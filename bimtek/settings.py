@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "accounts.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -280,6 +285,66 @@ XAPI_LRS_USERNAME = env.str("XAPI_LRS_USERNAME", default="")
 XAPI_LRS_PASSWORD = env.str("XAPI_LRS_PASSWORD", default="")
 # Statements sent to the store per request.
 XAPI_LRS_BATCH_SIZE = env.int("XAPI_LRS_BATCH_SIZE", default=50)
+
+# --- REST API -----------------------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    # Personal access tokens first: their "Bearer" challenge makes an anonymous call a 401.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.api.authentication.AccessTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "accounts.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": env.int("API_PAGE_SIZE", default=20),
+    "DEFAULT_SCHEMA_CLASS": "accounts.api.schema.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "accounts.api.throttling.AnonRateThrottle",
+        "accounts.api.throttling.UserRateThrottle",
+    ],
+    # Requests per client: "anon" per address, "user" per account, "api_write" per account
+    # for imports and certificate actions (on top of "user").
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
+        "user": env.str("API_THROTTLE_USER", default="600/minute"),
+        "api_write": env.str("API_THROTTLE_WRITE", default="60/hour"),
+    },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Bimtek API",
+    "DESCRIPTION": (
+        "The course catalogue, participants' enrolments, progress and certificates, and the "
+        "administrators' participant import and certificate actions. Authenticate with a "
+        "personal access token (`Authorization: Bearer bmt_…`, made on the profile page) or "
+        "the site's session. Answers are in Indonesian unless `Accept-Language: en` asks "
+        "for English."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False},
+    "PREPROCESSING_HOOKS": ["accounts.api.schema.only_api_endpoints"],
+    "ENUM_NAME_OVERRIDES": {
+        "BatchStatusEnum": "training.models.BatchStatus",
+        "DeliveryModeEnum": "training.models.DeliveryMode",
+        "EnrolmentStatusEnum": "training.models.EnrolmentStatus",
+        "ImportStatusEnum": "training.models.ImportStatus",
+        "ImportRowStatusEnum": ["new", "updated", "error"],
+        "CertificateStatusEnum": "certificates.models.CertificateStatus",
+        "RenderStatusEnum": "certificates.models.RenderStatus",
+    },
+}
 
 # --- E-mail -----------------------------------------------------------------------------
 

@@ -2,13 +2,34 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.api.views import not_found as api_not_found
+
+# The REST API, one module per app; the language comes from Accept-Language, not the path.
+# New apps' endpoints go before the last entry, which answers unknown addresses with JSON.
+api_v1_patterns = [
+    path("", include("accounts.api.urls")),
+    path("", include("training.api.urls")),
+    path("", include("certificates.api.urls")),
+    re_path(r"^", api_not_found),
+]
+
 urlpatterns = [
+    path("api/v1/", include((api_v1_patterns, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api-schema", template_name="api/swagger_ui.html"
+        ),
+        name="api-docs",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -21,6 +21,20 @@ def can_download_certificate(user, certificate) -> bool:
     return certificate.enrolment.participant_id == user.pk and certificate.status != "pending"
 
 
+def certificates_visible_to(user):
+    """
+    The certificates a user may look up: their own (issued or awaiting approval), and every
+    one for administrators. Trainers see none beyond their own, as on the site.
+    """
+    from .models import Certificate
+
+    if is_certificate_administrator(user):
+        return Certificate.objects.all()
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    return Certificate.objects.filter(enrolment__participant=user)
+
+
 def can_issue_certificates(user) -> bool:
     return is_certificate_administrator(user)
 

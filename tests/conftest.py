@@ -77,6 +77,28 @@ def administrator(db):
     return AdministratorFactory()
 
 
+@pytest.fixture
+def api_client(db):
+    """A REST API client with fresh rate-limit counters (they live in the cache)."""
+    from django.core.cache import cache
+    from rest_framework.test import APIClient
+
+    cache.clear()
+    return APIClient()
+
+
+@pytest.fixture
+def bearer():
+    """``bearer(user)``: request headers carrying a new personal access token of ``user``."""
+    from accounts.services import create_access_token
+
+    def headers(user, **options):
+        _token, raw_token = create_access_token(user=user, name="test", **options)
+        return {"HTTP_AUTHORIZATION": f"Bearer {raw_token}"}
+
+    return headers
+
+
 @pytest.fixture(scope="session")
 def live_worker(django_db_setup, django_db_blocker):
     """

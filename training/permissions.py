@@ -15,12 +15,13 @@ Administrators group (``accounts.roles``).
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
 from accounts.roles import ADMINISTRATORS, TRAINERS
 
-from .models import Batch, CourseEditorGroup, CoursePage, CourseTrainer
+from .models import Batch, CourseEditorGroup, CoursePage, CourseTrainer, Enrolment
 
 
 def is_administrator(user) -> bool:
@@ -41,6 +42,17 @@ def batches_visible_to(user):
     if not user.is_authenticated:
         return Batch.objects.none()
     return Batch.objects.filter(course__translation_key__in=trained_course_keys(user))
+
+
+def enrolments_visible_to(user):
+    """The enrolments whose progress a user may view: ``can_view_progress`` as a queryset."""
+    if is_administrator(user):
+        return Enrolment.objects.all()
+    if not user.is_authenticated:
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(
+        Q(participant=user) | Q(batch__course__translation_key__in=trained_course_keys(user))
+    )
 
 
 def can_follow_batch(user, batch) -> bool:

@@ -217,17 +217,63 @@ def current_enrolment(user, course: Page) -> Enrolment | None:
 
 def open_batches(course: Page) -> list[Batch]:
     """Batches of a course (in any of its translations) that accept enrolments now."""
+    return open_batches_of_courses([course])[course.translation_key]
+
+
+def course_outlines(courses) -> dict[int, list[ModulePage]]:
+    """
+    The outline of several courses, keyed by course id: like ``course_outline`` (live
+    modules, each with its live ``lessons``), in two queries whatever their number.
+    """
+    courses = list(courses)
+    outlines = {course.pk: [] for course in courses}
+    if not courses:
+        return outlines
+    course_by_path = {course.path: course for course in courses}
+    step = len(courses[0].path)
+    modules = ModulePage.objects.live().filter(
+        reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
+    )
+    module_by_path = {}
+    for module in modules.order_by("path"):
+        module.lessons = []
+        module_by_path[module.path] = module
+        outlines[course_by_path[module.path[:step]].pk].append(module)
+    lessons = (
+        LessonPage.objects.live()
+        .filter(reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 2) for c in courses)))
+        .defer_streamfields()
+        .order_by("path")
+    )
+    for lesson in lessons:
+        module = module_by_path.get(lesson.path[: step + ModulePage.steplen])
+        if module is not None:
+            module.lessons.append(lesson)
+    return outlines
+
+
+def open_batches_of_courses(courses) -> dict:
+    """
+    ``open_batches`` for several courses in one query, keyed by the courses' translation
+    keys (a batch belongs to every translation of its course).
+    """
+    keys = {course.translation_key for course in courses}
+    by_key = {key: [] for key in keys}
+    if not keys:
+        return by_key
     now = timezone.now()
     batches = (
-        Batch.objects.filter(
-            course__translation_key=course.translation_key, status=BatchStatus.OPEN
-        )
+        Batch.objects.filter(course__translation_key__in=keys, status=BatchStatus.OPEN)
+        .select_related("course")
         .annotate(
             places_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_HOLDING_STATUSES))
         )
         .order_by("starts_on", "name")
     )
-    return [batch for batch in batches if batch.is_enrolment_open(now)]
+    for batch in batches:
+        if batch.is_enrolment_open(now):
+            by_key[batch.course.translation_key].append(batch)
+    return by_key
 
 
 @dataclass
@@ -365,6 +411,26 @@ def _year_desc(entry: LedgerYear) -> int:
     return -entry.year
 
 
+def progress_of_enrolments(enrolments: list[Enrolment]) -> dict[int, CourseProgress]:
+    """
+    The progress of several enrolments (with ``batch__course`` loaded), keyed by enrolment
+    id: two queries whatever their number.
+    """
+    lessons = lessons_of_courses(enrolment.batch.course for enrolment in enrolments)
+    records = defaultdict(list)
+    for record in LessonProgress.objects.filter(enrolment__in=[e.pk for e in enrolments]):
+        records[record.enrolment_id].append(record)
+    return {
+        enrolment.pk: build_progress(
+            enrolment,
+            lessons[enrolment.batch.course_id],
+            records[enrolment.pk],
+            sequential=enrolment.batch.course.sequential,
+        )
+        for enrolment in enrolments
+    }
+
+
 def participant_dashboard(user) -> Dashboard:
     """The dashboard of one participant, in a constant number of queries."""
     enrolments = list(
@@ -373,19 +439,8 @@ def participant_dashboard(user) -> Dashboard:
         .order_by("-enrolled_at")
     )
     active = [e for e in enrolments if e.status == EnrolmentStatus.ACTIVE]
-    lessons = lessons_of_courses(e.batch.course for e in active)
-    records = defaultdict(list)
-    for record in LessonProgress.objects.filter(enrolment__in=active):
-        records[record.enrolment_id].append(record)
-    in_progress = [
-        build_progress(
-            enrolment,
-            lessons[enrolment.batch.course_id],
-            records[enrolment.pk],
-            sequential=enrolment.batch.course.sequential,
-        )
-        for enrolment in active
-    ]
+    progress = progress_of_enrolments(active)
+    in_progress = [progress[enrolment.pk] for enrolment in active]
     completed = sorted(
         (e for e in enrolments if e.status == EnrolmentStatus.COMPLETED),
         key=lambda e: e.completed_at,

@@ -1,0 +1,9 @@
+"""Account endpoints under /api/v1/."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("me/", views.MeView.as_view(), name="me"),
+]
