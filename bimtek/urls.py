@@ -17,7 +17,7 @@ api_v1_patterns = [
     path("", include("accounts.api.urls")),
     path("", include("training.api.urls")),
     path("", include("certificates.api.urls")),
-    re_path(r"^", api_not_found),
+    re_path(r"^", api_not_found, name="not_found"),
 ]
 
 urlpatterns = [

@@ -42,6 +42,21 @@ class CatalogueFilterForm(forms.Form):
         return " ".join(self.cleaned_data["q"].split())
 
 
+def check_participant_file(upload):
+    """
+    Refuse a participant list that is not an .xlsx or .csv within the size limit, checked
+    from its content. Shared by the admin form and the API.
+    """
+    if not upload.name.lower().endswith((".xlsx", ".csv")):
+        raise forms.ValidationError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
+    check_size(upload, settings.IMPORT_MAX_UPLOAD_SIZE)
+    if upload.name.lower().endswith(".xlsx"):
+        check_xlsx(upload)
+    else:
+        check_text(upload)
+    return upload
+
+
 class ParticipantImportForm(forms.Form):
     file = forms.FileField(
         label=_("Participant list"),
@@ -53,12 +68,4 @@ class ParticipantImportForm(forms.Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
-        check_size(upload, settings.IMPORT_MAX_UPLOAD_SIZE)
-        if upload.name.lower().endswith(".xlsx"):
-            check_xlsx(upload)
-        else:
-            check_text(upload)
-        return upload
+        return check_participant_file(self.cleaned_data["file"])

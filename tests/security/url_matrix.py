@@ -57,6 +57,9 @@ SIGNED_IN = ACTORS[1:]
 OK = "ok"
 SIGN_IN = "sign-in"
 NOT_FOUND = "not found"
+# The API answers with status codes instead of redirects.
+UNAUTHENTICATED = "HTTP 401"
+FORBIDDEN = "HTTP 403"
 
 
 def sign_in_paths() -> set[str]:
@@ -128,6 +131,41 @@ def private(url, *, method="get", data=None, content_type=None, note="", **allow
     return Entry(url, expect=expect, method=method, data=data, content_type=content_type, note=note)
 
 
+def api(url, *, method="get", data=None, content_type=None, note="", **allowed) -> Entry:
+    """
+    An API resource: like ``private``, except that anonymous callers get 401 (an API has no
+    sign-in page to redirect to). ``FORBIDDEN`` marks a record the actor may see but not act on.
+    """
+    entry = private(url, method=method, data=data, content_type=content_type, note=note, **allowed)
+    expect = {**entry.expect, ANONYMOUS: UNAUTHENTICATED}
+    return Entry(url, expect=expect, method=method, data=data, content_type=content_type, note=note)
+
+
+def api_signed_in(url, **kwargs) -> Entry:
+    """An API list of the caller's own records: 401 for anonymous callers, else OK."""
+    return api(url, **dict.fromkeys(_ALLOWED_NAMES, OK), **kwargs)
+
+
+_ALLOWED_NAMES = ("owner", "trainer", "administrator", "other_participant", "other_trainer")
+
+
+def participant_list_upload(w) -> dict:
+    """A small, valid participant list for the import endpoints."""
+    import io
+
+    import openpyxl
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["NIP", "Nama", "Email", "Pangkat/Golongan", "Jabatan", "Unit Kerja"])
+    workbook.active.append(
+        ["198501012010011009", "Budi Santoso", "budi@example.go.id", "III/a", "Analis", "Dinas"]
+    )
+    output = io.BytesIO()
+    workbook.save(output)
+    return {"file": SimpleUploadedFile("peserta.xlsx", output.getvalue())}
+
+
 class World:
     """
     The people and records the matrix is played on: a live course with its trainer, a
@@ -139,11 +177,14 @@ class World:
         from django.core.files.base import ContentFile
         from wagtail.documents import get_document_model
 
+        from accounts.services import create_access_token
+        from certificates.services import issue_batch_certificates
         from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFactory
         from tests.training.assessment_factories import make_evaluation_form, make_full_quiz
         from tests.training.factories import BatchFactory, EnrolmentFactory, make_course
         from training.models import CourseTrainer, LessonPage
         from training.services import start_attempt, submit_attempt
+        from training.services.imports import preview_participant_import
 
         self.trainer = TrainerFactory()
         self.other_trainer = TrainerFactory()
@@ -170,6 +211,14 @@ class World:
         self.open_attempt = start_attempt(enrolment=self.enrolment, quiz=self.quiz)
         self.evaluation_form = make_evaluation_form(self.course)
         self.certificate = self._certificate()
+        self.participant_import, _results = preview_participant_import(
+            batch=self.batch,
+            content=participant_list_upload(self)["file"].read(),
+            file_name="peserta.xlsx",
+            uploaded_by=self.administrator,
+        )
+        self.certificate_job = issue_batch_certificates(batch=self.batch)
+        self.owner_token, _raw = create_access_token(user=self.owner, name="Integrasi")
         self.document = get_document_model()(title="Modul PDF")
         self.document.file.save("modul.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
 
@@ -266,6 +315,15 @@ URLS: dict[str, Entry] = {
     "badges:issuer": public(lambda w: reverse("badges:issuer")),
     "badges:key": public(lambda w: reverse("badges:key", args=[w.badge_key_id()])),
     "badges:status_list": public(lambda w: reverse("badges:status_list", args=["revocation"])),
+    "api-schema": public(lambda w: reverse("api-schema")),
+    "api-docs": public(lambda w: reverse("api-docs")),
+    "api:course-list": public(lambda w: reverse("api:course-list")),
+    "api:course-detail": public(lambda w: reverse("api:course-detail", args=[w.course.pk])),
+    "api:not_found": Entry(
+        lambda w: "/api/v1/tidak-ada/",
+        expect=dict.fromkeys(ACTORS, NOT_FOUND),
+        note="unknown API addresses answer with a JSON 404",
+    ),
     # --- The signed-in person's own pages ---------------------------------------------
     "accounts:logout": Entry(
         lambda w: reverse("accounts:logout"), expect=dict.fromkeys(ACTORS, OK), method="post"
@@ -296,6 +354,21 @@ URLS: dict[str, Entry] = {
         lambda w: reverse("assessments:quiz", args=[w.quiz.pk]),
         note="the quiz's introduction is course information; attempts listed are one's own",
     ),
+    "accounts:access_token_create": signed_in(
+        lambda w: reverse("accounts:access_token_create"),
+        method="post",
+        data=lambda w: {"name": "Sistem kepegawaian"},
+    ),
+    "api:me": api_signed_in(lambda w: reverse("api:me")),
+    "api:batch-list": api_signed_in(
+        lambda w: reverse("api:batch-list"), note="lists only the batches the caller follows"
+    ),
+    "api:enrolment-list": api_signed_in(
+        lambda w: reverse("api:enrolment-list"), note="lists only the caller's own enrolments"
+    ),
+    "api:certificate-list": api_signed_in(
+        lambda w: reverse("api:certificate-list"), note="lists only the caller's certificates"
+    ),
     # --- Records of one participant --------------------------------------------------
     "training:withdraw": private(
         lambda w: reverse("training:withdraw", args=[w.enrolment.pk]), method="post", owner=OK
@@ -323,5 +396,81 @@ URLS: dict[str, Entry] = {
     ),
     "certificates:download": private(
         lambda w: reverse("certificates:download", args=[w.certificate.code]), owner=OK
+    ),
+    "accounts:access_token_revoke": private(
+        lambda w: reverse("accounts:access_token_revoke", args=[w.owner_token.pk]),
+        method="post",
+        owner=OK,
+    ),
+    # Batches are staff records in the API: a participant reads their own enrolment instead.
+    "api:batch-detail": api(
+        lambda w: reverse("api:batch-detail", args=[w.batch.pk]),
+        trainer=OK,
+        administrator=OK,
+    ),
+    "api:enrolment-detail": api(
+        lambda w: reverse("api:enrolment-detail", args=[w.enrolment.pk]),
+        owner=OK,
+        trainer=OK,
+        administrator=OK,
+    ),
+    "api:certificate-detail": api(
+        lambda w: reverse("api:certificate-detail", args=[w.certificate.pk]),
+        owner=OK,
+        administrator=OK,
+    ),
+    "api:certificate-pdf": api(
+        lambda w: reverse("api:certificate-pdf", args=[w.certificate.pk]),
+        owner=OK,
+        administrator=OK,
+    ),
+    # --- Administrators' actions -----------------------------------------------------
+    "api:batch-participant-imports": api(
+        lambda w: reverse("api:batch-participant-imports", args=[w.batch.pk]),
+        method="post",
+        data=participant_list_upload,
+        trainer=FORBIDDEN,
+        administrator=OK,
+    ),
+    "api:participant-import-list": api_signed_in(
+        lambda w: reverse("api:participant-import-list"),
+        note="lists only the imports of batches the caller manages",
+    ),
+    "api:participant-import-detail": api(
+        lambda w: reverse("api:participant-import-detail", args=[w.participant_import.pk]),
+        administrator=OK,
+    ),
+    "api:participant-import-run": api(
+        lambda w: reverse("api:participant-import-run", args=[w.participant_import.pk]),
+        method="post",
+        administrator=OK,
+    ),
+    "api:certificate-revoke": api(
+        lambda w: reverse("api:certificate-revoke", args=[w.certificate.pk]),
+        method="post",
+        data=lambda w: {"reason": "Data peserta keliru"},
+        owner=FORBIDDEN,
+        administrator=OK,
+    ),
+    "api:enrolment-certificate": api(
+        lambda w: reverse("api:enrolment-certificate", args=[w.certificate.enrolment_id]),
+        method="post",
+        owner=FORBIDDEN,
+        trainer=FORBIDDEN,
+        administrator=OK,
+    ),
+    "api:certificate-job-list": api_signed_in(
+        lambda w: reverse("api:certificate-job-list"),
+        note="lists only the jobs of batches the caller manages",
+    ),
+    "api:certificate-job-detail": api(
+        lambda w: reverse("api:certificate-job-detail", args=[w.certificate_job.pk]),
+        administrator=OK,
+    ),
+    "api:batch-certificate-jobs": api(
+        lambda w: reverse("api:batch-certificate-jobs", args=[w.batch.pk]),
+        method="post",
+        trainer=FORBIDDEN,
+        administrator=OK,
     ),
 }

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..forms import MAX_IMPORT_BYTES
+from ..forms import check_participant_file
 from ..models import Batch, CoursePage, Enrolment, LessonPage, ModulePage, ParticipantImport
 
 
@@ -228,8 +228,4 @@ class ParticipantImportUploadSerializer(serializers.Serializer):
     )
 
     def validate_file(self, upload):
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise serializers.ValidationError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
-        if upload.size > MAX_IMPORT_BYTES:
-            raise serializers.ValidationError(_("The file is larger than 5 MB."))
-        return upload
+        return check_participant_file(upload)

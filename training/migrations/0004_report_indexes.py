@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0002_courses_and_learner_records'),
+        ('training', '0003_xapi_statements'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
