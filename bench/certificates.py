@@ -211,7 +211,7 @@ def bench_celery(count: int) -> dict:
     from tests.certificates.factories import CertificateTemplateFactory, make_course
 
     stamp = int(time.time())
-    course = make_course(code=f"BENCH-{stamp}", slug=f"bench-{stamp}")
+    course = make_course(title=f"Bench {stamp}", code=f"BENCH-{stamp}", slug=f"bench-{stamp}")
     CourseCertificateSettings.objects.create(
         course=course, template=CertificateTemplateFactory(name=f"Bench {stamp}")
     )
