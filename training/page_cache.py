@@ -72,7 +72,8 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if (
-            getattr(request, "anonymous_page_cacheable", False)
+            request.method == "GET"  # a HEAD response may come without its body
+            and getattr(request, "anonymous_page_cacheable", False)
             and not getattr(request, "is_preview", False)
             and response.status_code == 200
             and not response.cookies
