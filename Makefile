@@ -4,14 +4,14 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 # Debian packages: WeasyPrint's libraries and fonts, PDF/QR tools for the tests, gettext,
-# and the browser for the end-to-end tests.
+# the browser for the end-to-end tests, and wrk, the load tool of `make bench`.
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core \
-	poppler-utils zbar-tools gettext chromium
+	poppler-utils zbar-tools gettext chromium wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REQ_STAMP := $(VENV)/.requirements-$(shell sha1sum requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.package-lock-$(shell sha1sum package-lock.json | cut -c1-12)
 
-.PHONY: install system-packages demo test lint format messages makemessages
+.PHONY: install system-packages demo test lint format messages makemessages bench
 
 install: system-packages $(REQ_STAMP) $(NODE_STAMP) messages
 
@@ -52,6 +52,11 @@ demo: install
 test: install lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The benchmark of issue 13 (bench/README.md): PostgreSQL and Redis from DATABASE_URL and
+# CELERY_BROKER_URL (defaults: database bimtek_bench, Redis db 3); BENCH_ARGS to resize.
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lint: $(REQ_STAMP)
 	$(VENV)/bin/ruff check .

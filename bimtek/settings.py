@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out sign-in is answered after everything else has run.
     "axes.middleware.AxesMiddleware",
+    # Innermost: a cached anonymous page still passes every middleware above on its way out.
+    "training.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "bimtek.urls"
@@ -114,6 +116,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bimtek")}
+# Catalogue and course pages served to anonymous visitors from the cache, for this many
+# seconds at most (training/page_cache.py). Its invalidation reaches every process only
+# through a shared cache, so it is on by default only when CACHE_URL names one.
+ANONYMOUS_PAGE_CACHE_SECONDS = env.int(
+    "ANONYMOUS_PAGE_CACHE_SECONDS", default=300 if env.str("CACHE_URL", default="") else 0
+)
 
 # --- Accounts and sign-in ---------------------------------------------------------------
 

@@ -42,28 +42,24 @@ from .models.batches import SEAT_HOLDING_STATUSES
 YEARLY_JP_TARGET = Decimal(20)
 
 
-def course_outline(course: CoursePage) -> list[ModulePage]:
+def course_outline(course: CoursePage, lessons: list[LessonPage] | None = None) -> list[ModulePage]:
     """
     The live modules of ``course`` in tree order, each with ``lessons``: its live lessons.
 
-    Two queries whatever the size of the course; the pages are specific (``ModulePage``,
-    ``LessonPage``) and lesson bodies are not loaded.
+    Derived from ``lessons_of_course`` (pass its result as ``lessons`` when the caller has it
+    already, e.g. ``lessons_for_request``), so the outline and a participant's progress read
+    one list: one query for the modules whatever the size of the course.
     """
+    if lessons is None:
+        lessons = lessons_of_course(course)
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
     by_path = {module.path: module for module in modules}
     for module in modules:
         module.lessons = []
-    lessons = (
-        LessonPage.objects.descendant_of(course)
-        .live()
-        .filter(depth=course.depth + 2)
-        .defer_streamfields()
-        .order_by("path")
-    )
     step = len(course.path) + ModulePage.steplen
     for lesson in lessons:
         module = by_path.get(lesson.path[:step])
-        if module is not None:
+        if module is not None and lesson.depth == course.depth + 2:
             module.lessons.append(lesson)
     return modules
 
@@ -160,11 +156,25 @@ def course_cards(courses) -> list[CourseCard]:
 
 
 def lessons_of_course(course: Page) -> list[LessonPage]:
-    """The live lessons of a course in reading order (the order of the page tree)."""
+    """
+    The live lessons of a course in reading order (the order of the page tree), in one
+    query; lesson bodies are not loaded (they load when one is read).
+    """
     return list(
         LessonPage.objects.live().descendant_of(course).filter(locale_id=course.locale_id)
-        .order_by("path")
+        .defer_streamfields().order_by("path")
     )  # fmt: skip
+
+
+def lessons_for_request(request, course: Page) -> list[LessonPage]:
+    """
+    ``lessons_of_course`` once per request and course: a lesson page's outline and the
+    participant's progress beside it share the list.
+    """
+    cache = request.__dict__.setdefault("_training_lessons", {})
+    if course.pk not in cache:
+        cache[course.pk] = lessons_of_course(course)
+    return cache[course.pk]
 
 
 def lessons_of_courses(courses) -> dict[int, list[LessonPage]]:
@@ -355,12 +365,17 @@ def build_progress(
     return CourseProgress(enrolment, states, done_count=done_count, total_count=len(counted))
 
 
-def course_progress(enrolment: Enrolment) -> CourseProgress:
-    """The progress of one enrolment through its course (two queries)."""
+def course_progress(
+    enrolment: Enrolment, lessons: list[LessonPage] | None = None
+) -> CourseProgress:
+    """
+    The progress of one enrolment through its course: two queries, or one when the caller
+    passes the course's ``lessons`` (from ``lessons_of_course``).
+    """
     course = enrolment.batch.course
     return build_progress(
         enrolment,
-        lessons_of_course(course),
+        lessons_of_course(course) if lessons is None else lessons,
         list(enrolment.lesson_progress.all()),
         sequential=course.sequential,
     )

@@ -7,8 +7,12 @@ themselves therefore catches every real change, whichever way the page was saved
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import CoursePage, CourseTrainer
+from .models import Batch, CoursePage, CourseTrainer, Enrolment
+from .page_cache import invalidate_anonymous_pages
 from .permissions import sync_course_editors
 
 
@@ -39,7 +43,31 @@ def course_deleted(sender, instance, **kwargs):
     sync_course_editors(translation_key=instance.translation_key)
 
 
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate_anonymous_pages()
+
+
+def site_setting_saved(sender, instance, raw=False, **kwargs):
+    # The header, footer and partner logos are part of every cached page.
+    if isinstance(instance, BaseSiteSetting):
+        invalidate_anonymous_pages()
+
+
 def register_signal_handlers():
+    # The cached anonymous pages: any change they could show forgets them all.
+    for name, signal in (
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("moved", post_page_move),
+    ):
+        signal.connect(invalidate_anonymous_pages, dispatch_uid=f"page-cache-{name}")
+    post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
+    post_save.connect(site_setting_saved, dispatch_uid="page-cache-settings")
+    for model in (Batch, Enrolment):
+        post_save.connect(invalidate_anonymous_pages, sender=model)
+        post_delete.connect(invalidate_anonymous_pages, sender=model)
+
     post_save.connect(course_trainer_saved, sender=CourseTrainer)
     post_delete.connect(course_trainer_deleted, sender=CourseTrainer)
     post_save.connect(course_saved, sender=CoursePage)

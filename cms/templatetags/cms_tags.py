@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from cms.models import NavigationSettings
 
@@ -59,14 +59,12 @@ def navigation(context, placement="header"):
     return {"items": items, "placement": placement, "footer_text": nav.footer_text}
 
 
-def _home_url(request, language_code):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    locale = Locale.objects.filter(language_code=language_code).first()
-    translation = root.get_translation_or_none(locale) if locale else None
-    return (translation or root).get_url(request) if translation else None
+def _live_translations(page) -> dict:
+    """The live translations of ``page`` (itself included) by language code, in one query."""
+    rows = Page.objects.filter(translation_key=page.translation_key, live=True).select_related(
+        "locale"
+    )
+    return {row.locale.language_code: row for row in rows}
 
 
 @register.inclusion_tag("cms/tags/language_switcher.html", takes_context=True)
@@ -80,16 +78,22 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
+    is_page = isinstance(page, Page)
+    # One query for the page's translations and, only when a language lacks one, one for
+    # the home pages: the switcher costs the same however many languages the site has.
+    translations = _live_translations(page) if is_page else {}
+    homes = None
     languages = []
     for code, name in settings.LANGUAGES:
         url = None
-        if isinstance(page, Page):
-            locale = Locale.objects.filter(language_code=code).first()
-            translation = page.get_translation_or_none(locale) if locale else None
-            if translation is not None and translation.live:
-                url = translation.get_url(request)
+        if is_page:
+            if code in translations:
+                url = translations[code].get_url(request)
             else:
-                url = _home_url(request, code)
+                if homes is None:
+                    site = Site.find_for_request(request)
+                    homes = _live_translations(site.root_page) if site else {}
+                url = homes[code].get_url(request) if code in homes else None
         if url is None:
             url = translate_url(request.get_full_path(), code)
         languages.append({"code": code, "name": name, "url": url, "current": code == current})

@@ -50,6 +50,25 @@ def test_a_batch_is_issued_and_rendered_by_the_worker(live_worker, course_settin
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
+def test_a_long_batch_is_issued_in_chunks_with_consecutive_numbers(
+    live_worker, course_settings, monkeypatch
+):
+    # Embedded (eager) mode runs the chunk tasks in this process, so the small chunk size
+    # applies; a real worker uses its own (the job must finish the same either way).
+    monkeypatch.setattr(services, "BATCH_CHUNK_SIZE", 2)
+    batch = BatchFactory(course=course_settings.course)
+    CompletedEnrolmentFactory.create_batch(5, batch=batch)
+
+    job = _wait_for(services.issue_batch_certificates(batch=batch))
+
+    assert (job.total, job.done, job.failed) == (5, 5, 0)
+    certificates = Certificate.objects.filter(enrolment__batch=batch)
+    assert sorted(certificates.values_list("sequence_value", flat=True)) == [1, 2, 3, 4, 5]
+    assert set(certificates.values_list("render_status", flat=True)) == {RenderStatus.DONE}
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
 def test_failures_are_listed_with_their_reason_and_retried(live_worker):
     course = make_course(code="PP-02")
     batch = BatchFactory(course=course)

@@ -56,6 +56,29 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("course catalogue")
 
+    def route(self, request, path_components):
+        """
+        A module or lesson below the catalogue in two queries (the page by its address, then
+        its specific type) instead of two per tree level; anything else as Wagtail routes.
+        """
+        if len(path_components) > 1:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = (
+                Page.objects.filter(slug=path_components[-1], url_path=url_path)
+                .filter(path__startswith=self.path)
+                .first()
+            )
+            if page is not None:
+                return page.specific.route(request, [])
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        """The same page for every anonymous visitor: the page cache may keep it."""
+        from training.page_cache import allow_anonymous_cache
+
+        allow_anonymous_cache(request)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         """The filter form, one page of matching courses and their lesson totals."""
         from training.forms import CatalogueFilterForm
@@ -208,12 +231,19 @@ class CoursePage(Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    def serve(self, request, *args, **kwargs):
+        """The same page for every anonymous visitor: the page cache may keep it."""
+        from training.page_cache import allow_anonymous_cache
+
+        allow_anonymous_cache(request)
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         """The syllabus and the trainers, in a fixed number of queries."""
-        from training.selectors import course_outline
+        from training.selectors import course_outline, lessons_for_request
 
         context = super().get_context(request, *args, **kwargs)
-        outline = course_outline(self)
+        outline = course_outline(self, lessons_for_request(request, self))
         minutes = sum(lesson.estimated_minutes for module in outline for lesson in module.lessons)
         context.update(
             course=self,
@@ -271,11 +301,16 @@ class ModulePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """The module's course and its place in the course outline."""
-        from training.selectors import course_outline
+        from training.selectors import (
+            course_and_enrolment_for_request,
+            course_outline,
+            lessons_for_request,
+        )
 
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.ancestor_of(self).first()
-        outline = course_outline(course) if course else []
+        # The enrolment fragments and the lesson-opened hook ask for the same course.
+        course, _enrolment = course_and_enrolment_for_request(request, self)
+        outline = course_outline(course, lessons_for_request(request, course)) if course else []
         this_module = next((module for module in outline if module.pk == self.pk), None)
         context.update(
             course=course,
@@ -342,11 +377,16 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """The course outline beside the text, and the lessons before and after this one."""
-        from training.selectors import course_outline
+        from training.selectors import (
+            course_and_enrolment_for_request,
+            course_outline,
+            lessons_for_request,
+        )
 
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.ancestor_of(self).first()
-        outline = course_outline(course) if course else []
+        # The enrolment fragments and the lesson-opened hook ask for the same course.
+        course, _enrolment = course_and_enrolment_for_request(request, self)
+        outline = course_outline(course, lessons_for_request(request, course)) if course else []
         lessons = [lesson for module in outline for lesson in module.lessons]
         position = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
         module = next(

@@ -13,6 +13,7 @@ from training.models import (
     Quiz,
     QuizKind,
 )
+from training.selectors import course_and_enrolment_for_request
 from training.services.assessment import TAKING_STATUSES
 
 register = template.Library()
@@ -37,15 +38,22 @@ def course_assessments(context, course):
     )
     enrolment = None
     if user.is_authenticated:
-        enrolment = (
-            Enrolment.objects.filter(
-                participant=user,
-                batch__course__translation_key=course.translation_key,
-                status__in=TAKING_STATUSES,
+        # The page's enrolment fragment has looked up the participant's latest seat-holding
+        # enrolment already; taking statuses are a subset of those, so when that one is
+        # taking it is the latest taking one too, and with none there is none to take.
+        _course, seat = course_and_enrolment_for_request(context["request"], course)
+        if seat is not None and seat.status in TAKING_STATUSES:
+            enrolment = seat
+        elif seat is not None:
+            enrolment = (
+                Enrolment.objects.filter(
+                    participant=user,
+                    batch__course__translation_key=course.translation_key,
+                    status__in=TAKING_STATUSES,
+                )
+                .order_by("-enrolled_at")
+                .first()
             )
-            .order_by("-enrolled_at")
-            .first()
-        )
     stats = {}
     if enrolment and quizzes:
         for row in (

@@ -16,6 +16,7 @@ from ..selectors import (
     CourseProgress,
     course_and_enrolment_for_request,
     course_progress,
+    lessons_for_request,
     localise_pages,
     open_batches,
 )
@@ -65,7 +66,9 @@ def course_state(request, page: Page) -> CourseState:
         EnrolmentStatus.ACTIVE,
         EnrolmentStatus.COMPLETED,
     ):
-        state.progress = course_progress(enrolment)
+        state.progress = course_progress(
+            enrolment, lessons_for_request(request, enrolment.batch.course)
+        )
         if enrolment.batch.course.locale_id != page.locale_id:
             state.localised = localise_pages(
                 [lesson_state.lesson for lesson_state in state.progress.lessons], page.locale

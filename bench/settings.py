@@ -1,0 +1,12 @@
+"""
+Settings of the site under benchmark: the product's own settings, plus the constant view
+of ``bench.urls`` (the ceiling) and the test client's host for counting queries.
+
+Only ``bench/run.py`` uses this module; the product never routes to the constant view.
+"""
+
+from bimtek.settings import *  # noqa: F403
+from bimtek.settings import ALLOWED_HOSTS
+
+ROOT_URLCONF = "bench.urls"
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]
