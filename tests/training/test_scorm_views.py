@@ -249,3 +249,26 @@ def test_a_commit_runs_a_bounded_number_of_queries(
     lesson, _enrolment = played
     with django_assert_max_num_queries(40):
         participant_client.post(_data(lesson), _commit_body(), content_type="application/json")
+
+
+def test_the_batch_progress_report_shows_the_scorm_score(played, administrator):
+    lesson, enrolment = played
+    ScormProgress.objects.create(
+        enrolment=enrolment,
+        package=lesson.scorm_package,
+        item_identifier="item_1",
+        status="passed",
+        score_raw=80,
+        score_min=0,
+        score_max=100,
+    )
+    client = Client()
+    client.force_login(administrator)
+    with translation.override("en"):
+        response = client.get(
+            reverse("training_admin:batch_progress", args=[enrolment.batch_id]),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+    assert response.status_code == 200
+    assert response.context["progress"].rows[0].scorm_score == 80
+    assert "80%" in response.content.decode()
