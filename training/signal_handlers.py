@@ -1,15 +1,20 @@
 """
-Keep each course's editor group in step with its trainer list.
+Keep each course's editor group in step with its trainer list, and remove a deleted SCORM
+package's files.
 
 A course's trainers (``CourseTrainer`` rows) change only when the course is published or
 saved directly: drafts keep their inline rows inside the revision. Listening to the rows
 themselves therefore catches every real change, whichever way the page was saved.
 """
 
+from functools import partial
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from .models import CoursePage, CourseTrainer
+from .models import CoursePage, CourseTrainer, ScormPackage
 from .permissions import sync_course_editors
+from .scorm.package import delete_package_files
 
 
 def _sync_for_course_id(course_id):
@@ -39,8 +44,14 @@ def course_deleted(sender, instance, **kwargs):
     sync_course_editors(translation_key=instance.translation_key)
 
 
+def scorm_package_deleted(sender, instance, **kwargs):
+    # The files go only once the row is surely gone.
+    transaction.on_commit(partial(delete_package_files, str(instance.folder), list(instance.files)))
+
+
 def register_signal_handlers():
     post_save.connect(course_trainer_saved, sender=CourseTrainer)
     post_delete.connect(course_trainer_deleted, sender=CourseTrainer)
     post_save.connect(course_saved, sender=CoursePage)
     post_delete.connect(course_deleted, sender=CoursePage)
+    post_delete.connect(scorm_package_deleted, sender=ScormPackage)

@@ -218,3 +218,11 @@ def test_two_tabs_committing_at_once_leave_one_record_and_one_completion():
     assert (
         LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).count() == 1
     )
+
+
+def test_deleting_a_package_removes_its_files(django_capture_on_commit_callbacks):
+    package = import_shared("singlescobasic.zip")
+    name = package.storage_name("shared/launchpage.html")
+    with django_capture_on_commit_callbacks(execute=True):
+        package.delete()
+    assert not default_storage.exists(name)
