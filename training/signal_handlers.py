@@ -1,19 +1,24 @@
 """
-Keep each course's editor group in step with its trainer list.
+Keep each course's editor group in step with its trainer list, and remove a deleted SCORM
+package's files.
 
 A course's trainers (``CourseTrainer`` rows) change only when the course is published or
 saved directly: drafts keep their inline rows inside the revision. Listening to the rows
 themselves therefore catches every real change, whichever way the page was saved.
 """
 
+from functools import partial
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import Batch, CoursePage, CourseTrainer, Enrolment
+from .models import Batch, CoursePage, CourseTrainer, Enrolment, ScormPackage
 from .page_cache import invalidate_anonymous_pages
 from .permissions import sync_course_editors
+from .scorm.package import delete_package_files
 
 
 def _sync_for_course_id(course_id):
@@ -54,6 +59,11 @@ def site_setting_saved(sender, instance, raw=False, **kwargs):
         invalidate_anonymous_pages()
 
 
+def scorm_package_deleted(sender, instance, **kwargs):
+    # The files go only once the row is surely gone.
+    transaction.on_commit(partial(delete_package_files, str(instance.folder), list(instance.files)))
+
+
 def register_signal_handlers():
     # The cached anonymous pages: any change they could show forgets them all.
     for name, signal in (
@@ -72,3 +82,4 @@ def register_signal_handlers():
     post_delete.connect(course_trainer_deleted, sender=CourseTrainer)
     post_save.connect(course_saved, sender=CoursePage)
     post_delete.connect(course_deleted, sender=CoursePage)
+    post_delete.connect(scorm_package_deleted, sender=ScormPackage)

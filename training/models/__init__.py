@@ -33,6 +33,7 @@ from .quizzes import (
     Quiz,
     QuizKind,
 )
+from .scorm import ScormPackage, ScormProgress, ScormStatus, ScormVersion
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, BatchSession
 from .xapi import XapiStatement
 
@@ -76,4 +77,8 @@ __all__ = [
     "Quiz",
     "QuizKind",
     "XapiStatement",
+    "ScormPackage",
+    "ScormProgress",
+    "ScormStatus",
+    "ScormVersion",
 ]
