@@ -183,11 +183,14 @@ WAGTAIL_SITE_NAME = "Bimtek"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # The SCORM runtime, installed from the npm registry by `make install` (package.json).
-    ("vendor/scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # The SCORM runtime's two bundles, installed from the npm registry by `make install`.
+    "training.staticfiles.ScormRuntimeFinder",
 ]
+SCORM_RUNTIME_DIR = BASE_DIR / "node_modules" / "scorm-again" / "dist"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
@@ -360,9 +363,8 @@ SPECTACULAR_SETTINGS = {
 
 # --- SCORM packages ---------------------------------------------------------------------
 
-# Limits checked before anything of an uploaded package is stored.
-SCORM_MAX_UPLOAD_BYTES = env.int("SCORM_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
-SCORM_MAX_UNCOMPRESSED_BYTES = env.int("SCORM_MAX_UNCOMPRESSED_BYTES", default=500 * 1024 * 1024)
+# Limits checked before anything of an uploaded package is stored (the sizes are with the
+# other upload limits above: SCORM_MAX_UPLOAD_SIZE, UPLOAD_MAX_UNCOMPRESSED_SIZE).
 SCORM_MAX_FILES = env.int("SCORM_MAX_FILES", default=5000)
 # Seconds between the player's periodic commits of the run-time data.
 SCORM_AUTOCOMMIT_SECONDS = env.int("SCORM_AUTOCOMMIT_SECONDS", default=30)

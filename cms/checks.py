@@ -20,7 +20,12 @@ def check_media_outside_code(app_configs=None, **kwargs):
     if not settings.MEDIA_ROOT:
         return []
     media = Path(settings.MEDIA_ROOT).resolve()
-    folders = [Path(settings.STATIC_ROOT or "/nonexistent"), *map(Path, settings.STATICFILES_DIRS)]
+    # A STATICFILES_DIRS entry is a folder or a (prefix, folder) pair.
+    static_dirs = [
+        entry[1] if isinstance(entry, tuple | list) else entry
+        for entry in settings.STATICFILES_DIRS
+    ]
+    folders = [Path(settings.STATIC_ROOT or "/nonexistent"), *map(Path, static_dirs)]
     folders += [Path(config.path) for config in apps.get_app_configs()]
     folders += [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
     for folder in folders:

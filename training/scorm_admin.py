@@ -48,10 +48,10 @@ class ScormPackageForm(WagtailAdminModelForm):
             return None
         if not upload:
             raise forms.ValidationError(_("Choose the package's ZIP file."))
-        if upload.size > settings.SCORM_MAX_UPLOAD_BYTES:
+        if upload.size > settings.SCORM_MAX_UPLOAD_SIZE:
             raise forms.ValidationError(
                 _("The file is too large: at most %(megabytes)s MB may be uploaded."),
-                params={"megabytes": settings.SCORM_MAX_UPLOAD_BYTES // (1024 * 1024)},
+                params={"megabytes": settings.SCORM_MAX_UPLOAD_SIZE // (1024 * 1024)},
             )
         try:
             inspect_scorm_package(file=upload)

@@ -149,6 +149,15 @@ def api_signed_in(url, **kwargs) -> Entry:
 _ALLOWED_NAMES = ("owner", "trainer", "administrator", "other_participant", "other_trainer")
 
 
+def _player_outcomes() -> dict:
+    return {
+        **dict.fromkeys(ACTORS, NOT_FOUND),
+        OWNER: OK,
+        TRAINER: OK,
+        ADMINISTRATOR: OK,
+    }
+
+
 def participant_list_upload(w) -> dict:
     """A small, valid participant list for the import endpoints."""
     import io
@@ -219,6 +228,7 @@ class World:
         )
         self.certificate_job = issue_batch_certificates(batch=self.batch)
         self.owner_token, _raw = create_access_token(user=self.owner, name="Integrasi")
+        self.scorm_lesson = self._scorm_lesson()
         self.document = get_document_model()(title="Modul PDF")
         self.document.file.save("modul.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
 
@@ -256,6 +266,17 @@ class World:
         certificate.render_status = RenderStatus.DONE
         certificate.save(update_fields=["render_status"])
         return certificate
+
+    def _scorm_lesson(self):
+        """The course's second lesson, playing a small SCORM 1.2 package."""
+        import io
+
+        from tests.training.factories import lessons_of
+        from tests.training.scorm_factories import minimal_package
+        from training.services import attach_scorm_package, import_scorm_package
+
+        package = import_scorm_package(file=io.BytesIO(minimal_package()), file_name="mini.zip")
+        return attach_scorm_package(lesson=lessons_of(self.course)[1], package=package)
 
     def badge_key_id(self):
         from certificates.badge_signing import public_jwk
@@ -393,6 +414,19 @@ URLS: dict[str, Entry] = {
     "assessments:evaluation": private(
         lambda w: reverse("assessments:evaluation", args=[w.evaluation_form.course_id]),
         owner=OK,
+    ),
+    # The package's files and run-time data are fetched by the player, not visited: an
+    # anonymous request is a 404 like any other outsider's, not a sign-in redirect.
+    "training:scorm_content": Entry(
+        lambda w: reverse("training:scorm_content", args=[w.scorm_lesson.pk, "index.html"]),
+        expect=_player_outcomes(),
+        note="enrolled participants play it; the course's trainers and administrators preview",
+    ),
+    "training:scorm_data": Entry(
+        lambda w: reverse("training:scorm_data", args=[w.scorm_lesson.pk]),
+        data=lambda w: {"item": w.scorm_lesson.scorm_package.launchable_items[0]["identifier"]},
+        expect=_player_outcomes(),
+        note="launch data; commits (POST) also need an active enrolment and a CSRF token",
     ),
     "certificates:download": private(
         lambda w: reverse("certificates:download", args=[w.certificate.code]), owner=OK

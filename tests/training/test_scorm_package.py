@@ -78,13 +78,13 @@ def test_too_many_files_are_refused(settings):
 
 
 def test_a_package_too_large_once_unpacked_is_refused(settings):
-    settings.SCORM_MAX_UNCOMPRESSED_BYTES = 1024 * 1024
+    settings.UPLOAD_MAX_UNCOMPRESSED_SIZE = 1024 * 1024
     # 2 MB of zeros compresses to a few kilobytes: a small upload that would fill the disk.
     assert _refusal(minimal_package(**{"big.bin": b"\0" * (2 * 1024 * 1024)})).code == "too_large"
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_opened(settings):
-    settings.SCORM_MAX_UPLOAD_BYTES = 100
+    settings.SCORM_MAX_UPLOAD_SIZE = 100
     assert _refusal(minimal_package()).code == "upload_too_large"
 
 

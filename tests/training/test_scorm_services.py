@@ -14,6 +14,7 @@ from training.models import (
     ScormPackage,
     ScormProgress,
     ScormStatus,
+    XapiStatement,
 )
 from training.scorm.cmi import launch_data, parse_session_time
 from training.scorm.errors import ScormPackageError
@@ -70,6 +71,25 @@ def test_a_completed_status_completes_the_lesson_and_keeps_score_and_bookmark():
     assert record.location == "15"
     assert record.time_seconds == 750
     assert LessonProgress.objects.get(enrolment=enrolment, lesson=lesson).completed_at
+
+
+def test_a_sco_passed_once_is_one_xapi_statement_with_its_score():
+    lesson, enrolment = scorm_lesson()
+    score = {"raw": "85", "min": "0", "max": "100"}
+    _commit_12(lesson, enrolment, status="incomplete", sequence=1)
+    _commit_12(lesson, enrolment, status="passed", score=score, sequence=2)
+    _commit_12(lesson, enrolment, status="passed", score=score, sequence=3)
+
+    scorm_statements = [
+        statement.statement
+        for statement in XapiStatement.objects.filter(participant=enrolment.participant)
+        if "/scorm/" in statement.statement["object"]["id"]
+    ]
+    assert len(scorm_statements) == 1
+    statement = scorm_statements[0]
+    assert statement["verb"]["id"] == "http://adlnet.gov/expapi/verbs/passed"
+    assert statement["result"]["success"] is True
+    assert statement["result"]["score"]["scaled"] == 0.85
 
 
 def test_an_incomplete_status_keeps_the_lesson_open_and_saves_suspend_data():

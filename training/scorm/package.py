@@ -99,11 +99,11 @@ def open_zip(file: BinaryIO) -> zipfile.ZipFile:
     file.seek(0, 2)
     size = file.tell()
     file.seek(0)
-    if size > settings.SCORM_MAX_UPLOAD_BYTES:
+    if size > settings.SCORM_MAX_UPLOAD_SIZE:
         raise ScormPackageError(
             _("The file is too large: at most %(megabytes)s MB may be uploaded."),
             code="upload_too_large",
-            params={"megabytes": settings.SCORM_MAX_UPLOAD_BYTES // (1024 * 1024) or 1},
+            params={"megabytes": settings.SCORM_MAX_UPLOAD_SIZE // (1024 * 1024) or 1},
         )
     try:
         return zipfile.ZipFile(file)
@@ -130,8 +130,8 @@ def check_package(archive: zipfile.ZipFile) -> CheckedPackage:
         total += info.file_size
         if not info.is_dir():
             files.append(safe_member_path(info.filename))
-    if total > settings.SCORM_MAX_UNCOMPRESSED_BYTES:
-        raise _size_error(settings.SCORM_MAX_UNCOMPRESSED_BYTES)
+    if total > settings.UPLOAD_MAX_UNCOMPRESSED_SIZE:
+        raise _size_error(settings.UPLOAD_MAX_UNCOMPRESSED_SIZE)
     if MANIFEST not in files:
         nested = [name for name in files if posixpath.basename(name) == MANIFEST]
         if nested:
@@ -171,7 +171,7 @@ def _read_limited(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
             while chunk := source.read(CHUNK):
                 read += len(chunk)
                 if read > info.file_size:
-                    raise _size_error(settings.SCORM_MAX_UNCOMPRESSED_BYTES)
+                    raise _size_error(settings.UPLOAD_MAX_UNCOMPRESSED_SIZE)
                 chunks.append(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
         raise ScormPackageError(
