@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "cms",
     "training",
     "certificates",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -261,6 +262,11 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Operations -------------------------------------------------------------------------
+
+# Seconds the health check waits for the broker and for a worker's answer.
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
+
 # --- Certificates -----------------------------------------------------------------------
 
 # PKCS#12 key of the agency's electronic-signature certificate; PDFs are signed (PAdES) with
@@ -296,6 +302,8 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe the health check over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
