@@ -18,6 +18,8 @@ from celery import Celery
 from django.db import InterfaceError as DatabaseInterfaceError
 from django.db import OperationalError as DatabaseOperationalError
 from kombu.exceptions import OperationalError as BrokerOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bimtek.settings")
 
@@ -34,11 +36,14 @@ TRANSIENT_ERRORS = (
     DatabaseOperationalError,
     DatabaseInterfaceError,
     BrokerOperationalError,
+    RedisConnectionError,
+    RedisTimeoutError,
     OSError,
 )
 
-# What publishing raises while the broker is unreachable.
-BROKER_ERRORS = (BrokerOperationalError, OSError)
+# What publishing raises while the broker is unreachable (a pooled connection that the
+# server closed surfaces as Redis's own error, not kombu's).
+BROKER_ERRORS = (BrokerOperationalError, RedisConnectionError, RedisTimeoutError, OSError)
 
 MAX_BACKOFF_SECONDS = 10 * 60
 
