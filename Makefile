@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REQ_STAMP := $(VENV)/.requirements-$(shell sha1sum requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.package-lock-$(shell sha1sum package-lock.json | cut -c1-12)
 
-.PHONY: install system-packages demo test lint format messages makemessages
+.PHONY: install system-packages demo test lint format messages makemessages backup restore
 
 install: system-packages $(REQ_STAMP) $(NODE_STAMP) messages
 
@@ -67,3 +67,12 @@ format: $(REQ_STAMP)
 makemessages: $(REQ_STAMP)
 	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=staticfiles --ignore=node_modules
 	$(MAKE) messages
+
+# Back up the database and media into a new folder; restore one (see docs/operations.md).
+BACKUP_DIR ?= backups/$(shell date +%Y%m%d-%H%M%S)
+backup: $(REQ_STAMP)
+	$(PY) manage.py backup -o $(BACKUP_DIR)
+
+restore: $(REQ_STAMP)
+	@[ -n "$(BACKUP_DIR)" ] && [ -d "$(BACKUP_DIR)" ] || { echo "usage: make restore BACKUP_DIR=folder"; exit 2; }
+	$(PY) manage.py restore $(BACKUP_DIR) $(RESTORE_ARGS)
