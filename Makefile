@@ -4,9 +4,10 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 # Debian packages: WeasyPrint's libraries and fonts, PDF/QR tools for the tests, gettext,
-# and the browser for the end-to-end tests.
+# the browser for the end-to-end tests, pg_dump/pg_restore for `make backup`/`make restore`,
+# and redis-server for the fault tests (each starts a private Redis it may stop).
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core \
-	poppler-utils zbar-tools gettext chromium
+	poppler-utils zbar-tools gettext chromium postgresql-client-15 redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REQ_STAMP := $(VENV)/.requirements-$(shell sha1sum requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.package-lock-$(shell sha1sum package-lock.json | cut -c1-12)

@@ -108,10 +108,11 @@ if os.environ.get("BIMTEK_LOAD_LOCUSTFILE"):
                 if response.status_code == 200:
                     saved[question] = value
                 self.wait()
+            # The form is submitted as a browser sends it: with every answer on the page.
+            form_data = {"csrfmiddlewaretoken": token}
+            form_data.update({f"q-{question}": value for question, value in answers.items()})
             submitted = self.client.post(
-                f"/kuis/{quiz}/percobaan/{attempt}/",
-                {"csrfmiddlewaretoken": token},
-                name="submit attempt",
+                f"/kuis/{quiz}/percobaan/{attempt}/", form_data, name="submit attempt"
             )
             with SAVED.open("a") as file:
                 file.write(
