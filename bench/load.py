@@ -188,7 +188,7 @@ def setup(users: int) -> dict:
     return plan
 
 
-def _wait_for_server(port: int, seconds: float = 60):
+def _wait_for_server(port: int, seconds: float = 180):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
