@@ -96,8 +96,26 @@ if os.environ.get("BIMTEK_LOAD_LOCUSTFILE"):
                 )
             for question in TEXTAREA.findall(form.text):
                 answers.setdefault(question, "jawaban uraian uji beban")
-            saved = {}
-            # Autosave as the page does: one question at a time, then all of them.
+            saved, submitted = {}, None
+            try:
+                self._answer_and_submit(quiz, attempt, token, answers, saved)
+                submitted = self._submitted
+            finally:
+                # Also when the run's time ends in the middle: what was saved must be stored.
+                with SAVED.open("a") as file:
+                    record = {
+                        "username": self.username,
+                        "attempt": int(attempt),
+                        "saved": sorted(int(q) for q in saved),
+                        "submitted": bool(submitted),
+                    }
+                    file.write(json.dumps(record) + "\n")
+            self._lessons(2)
+            raise StopUser()
+
+        def _answer_and_submit(self, quiz, attempt, token, answers, saved):
+            self._submitted = False
+            # Autosave as the page does: one question at a time.
             for question, value in answers.items():
                 response = self.client.post(
                     f"/kuis/{quiz}/percobaan/{attempt}/simpan/",
@@ -114,20 +132,7 @@ if os.environ.get("BIMTEK_LOAD_LOCUSTFILE"):
             submitted = self.client.post(
                 f"/kuis/{quiz}/percobaan/{attempt}/", form_data, name="submit attempt"
             )
-            with SAVED.open("a") as file:
-                file.write(
-                    json.dumps(
-                        {
-                            "username": self.username,
-                            "attempt": int(attempt),
-                            "saved": sorted(int(q) for q in saved),
-                            "submitted": submitted.ok and "/hasil/" in submitted.url,
-                        }
-                    )
-                    + "\n"
-                )
-            self._lessons(2)
-            raise StopUser()
+            self._submitted = submitted.ok and "/hasil/" in submitted.url
 
 
 def _django():
