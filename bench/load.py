@@ -47,7 +47,7 @@ if os.environ.get("BIMTEK_LOAD_LOCUSTFILE"):
 
     _plan = json.loads(PLAN.read_text())
     _usernames = iter(_plan["usernames"])
-    QUESTION = re.compile(r'type="(radio|checkbox|text)" name="q-(\d+)"[^>]*?(?:value="([^"]*)")?')
+    QUESTION = re.compile(r'type="(radio|checkbox|text)" name="q-(\d+)"[^>]*? value="([^"]*)"')
     TEXTAREA = re.compile(r'<textarea name="q-(\d+)"')
     CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
