@@ -4,14 +4,16 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 # Debian packages: WeasyPrint's libraries and fonts, PDF/QR tools for the tests, gettext,
-# the browser for the end-to-end tests, and wrk, the load tool of `make bench`.
+# the browser for the end-to-end tests, wrk (the load tool of `make bench`), pg_dump/pg_restore
+# for `make backup`/`make restore`, and redis-server for the fault tests (each starts a
+# private Redis it may stop).
 DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core \
-	poppler-utils zbar-tools gettext chromium wrk
+	poppler-utils zbar-tools gettext chromium wrk postgresql-client-15 redis-server
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REQ_STAMP := $(VENV)/.requirements-$(shell sha1sum requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.package-lock-$(shell sha1sum package-lock.json | cut -c1-12)
 
-.PHONY: install system-packages demo test lint format messages makemessages bench
+.PHONY: install system-packages demo test lint format messages makemessages bench backup restore
 
 install: system-packages $(REQ_STAMP) $(NODE_STAMP) messages
 
@@ -72,3 +74,12 @@ format: $(REQ_STAMP)
 makemessages: $(REQ_STAMP)
 	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=staticfiles --ignore=node_modules
 	$(MAKE) messages
+
+# Back up the database and media into a new folder; restore one (see docs/operations.md).
+BACKUP_DIR ?= backups/$(shell date +%Y%m%d-%H%M%S)
+backup: $(REQ_STAMP)
+	$(PY) manage.py backup -o $(BACKUP_DIR)
+
+restore: $(REQ_STAMP)
+	@[ -n "$(BACKUP_DIR)" ] && [ -d "$(BACKUP_DIR)" ] || { echo "usage: make restore BACKUP_DIR=folder"; exit 2; }
+	$(PY) manage.py restore $(BACKUP_DIR) $(RESTORE_ARGS)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "cms",
     "training",
     "certificates",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -255,12 +256,40 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_TASK_TIME_LIMIT = 5 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
+# Hard and soft limits for any task that sets none of its own: a hung render or a stuck
+# connection is killed instead of holding a worker process for ever.
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=5 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=4 * 60)
+# A worker process is replaced once its resident memory passes this many KiB (after the task
+# it is running): WeasyPrint's font caches and large batches never grow a process unbounded.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_KB", default=400_000)
+# And after this many tasks, whatever its memory.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=1000)
+# Late acknowledgement (set per task where a rerun is safe) with one message reserved per
+# process: a worker that dies holds back as little as possible.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Periodic work for `celery beat`. Quiz attempts left open are closed and graded at their
-# deadline; pages also close them lazily on access, so a missed beat only delays a report.
+# Publishing from a web request fails fast while the broker is down: the request is already
+# recorded in the database (the outbox) and the sweep below sends it once the broker is back,
+# so a page never waits on a broker's reconnect loop.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 0,
+    "socket_connect_timeout": 2,
+    # A message taken by a worker that died is delivered again after this many seconds; it
+    # must exceed the longest retry countdown. The sweep re-sends stuck work much sooner.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
+# Periodic work for `celery beat`, run on exactly one host. Quiz attempts left open are
+# closed and graded at their deadline; pages also close them lazily on access, so a missed
+# beat only delays a report. Certificates the broker never received, or whose task was lost
+# with a worker, are sent again by the sweep.
 CELERY_BEAT_SCHEDULE = {
     "close-expired-quiz-attempts": {
         "task": "training.close_expired_attempts",
@@ -271,7 +300,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.send_xapi_statements",
         "schedule": 300.0,
     },
+    "sweep-pending-certificates": {
+        "task": "certificates.sweep_pending_certificates",
+        "schedule": env.float("CERTIFICATE_SWEEP_INTERVAL_SECONDS", default=60.0),
+    },
 }
+
+# --- Operations -------------------------------------------------------------------------
+
+# Seconds the health check waits for the broker and for a worker's answer.
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
 
 # --- Certificates -----------------------------------------------------------------------
 
@@ -281,6 +319,15 @@ CERTIFICATE_SIGNING_P12 = env.str("CERTIFICATE_SIGNING_P12", default="")
 CERTIFICATE_SIGNING_PASSWORD = env.str("CERTIFICATE_SIGNING_PASSWORD", default="")
 CERTIFICATE_DEMO_SIGNING_P12 = env.path(
     "CERTIFICATE_DEMO_SIGNING_P12", default=BASE_DIR / "var" / "demo-signing.p12"
+)
+# Work queued this many seconds ago and still not done is sent to the broker again by the
+# sweep: longer than a render may wait in a busy queue, shorter than anyone's patience.
+CERTIFICATE_SWEEP_STUCK_SECONDS = env.int("CERTIFICATE_SWEEP_STUCK_SECONDS", default=10 * 60)
+# Retries of a render after a transient error (database, broker, storage): exponential
+# backoff from this many seconds (1×, 2×, 4×, … with jitter, at most 10 minutes).
+CERTIFICATE_RENDER_MAX_RETRIES = env.int("CERTIFICATE_RENDER_MAX_RETRIES", default=5)
+CERTIFICATE_RENDER_RETRY_BACKOFF_SECONDS = env.float(
+    "CERTIFICATE_RENDER_RETRY_BACKOFF_SECONDS", default=10.0
 )
 # Public verification requests allowed per client address and minute.
 CERTIFICATE_VERIFY_RATE_PER_MINUTE = env.int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", default=30)
@@ -388,6 +435,8 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe the health check over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.api.views import not_found as api_not_found
+from operations.views import health
 
 # The REST API, one module per app; the language comes from Accept-Language, not the path.
 # New apps' endpoints go before the last entry, which answers unknown addresses with JSON.
@@ -34,6 +35,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("certificates.badge_urls")),
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:

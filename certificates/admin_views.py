@@ -140,10 +140,7 @@ def render_view(request, pk):
     """Queue the PDF again, e.g. after a failed render or a new signing key."""
     _require_administrator(request)
     certificate = get_object_or_404(Certificate.objects.issued(), pk=pk)
-    from .tasks import render_certificate_task
-
-    Certificate.objects.filter(pk=certificate.pk).update(render_status=RenderStatus.QUEUED)
-    render_certificate_task.delay(certificate.pk)
+    services.queue_certificate_render(certificate=certificate)
     messages.success(request, _("The PDF is being rendered again."))
     return redirect(CERTIFICATE_URL.format("inspect"), certificate.pk)
 

@@ -389,6 +389,9 @@ class Certificate(models.Model):
     render_attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
     render_error = models.TextField(_("last render error"), blank=True)
     rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    # The outbox mark: when the render task was last handed to the broker. Empty while the
+    # broker could not take it; the sweep (``sweep_pending_certificates``) sends it again.
+    render_enqueued_at = models.DateTimeField(_("render queued at"), null=True, blank=True)
     notified_at = models.DateTimeField(_("participant notified at"), null=True, blank=True)
     status_list_index = models.PositiveIntegerField(
         _("status list index"),
@@ -418,7 +421,15 @@ class Certificate(models.Model):
                 violation_error_message=_("This enrolment already has a certificate."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "issued_at"])]
+        indexes = [
+            models.Index(fields=["status", "issued_at"]),
+            # The sweep looks for issued certificates whose PDF is still queued.
+            models.Index(
+                fields=["render_status", "render_enqueued_at"],
+                condition=models.Q(render_status="queued"),
+                name="certificate_render_outbox",
+            ),
+        ]
 
     def __str__(self):
         return self.number or _("Certificate awaiting approval")
@@ -492,7 +503,10 @@ class CertificateBatchJob(models.Model):
     """
     One administrator's request to issue the certificates of a whole batch, with progress.
 
-    Workers count each certificate as done or failed; the admin page reads the counters.
+    Workers count each certificate as done or failed; the admin page reads the counters. The
+    job is its own outbox: it keeps the enrolments still to be issued and when its task was
+    last handed to the broker, so the sweep can send it again after a broker outage or a
+    worker lost in the middle of it.
     """
 
     batch = models.ForeignKey(
@@ -518,6 +532,12 @@ class CertificateBatchJob(models.Model):
     done = models.PositiveIntegerField(_("done"), default=0)
     failed = models.PositiveIntegerField(_("failed"), default=0)
     failures = models.JSONField(_("failures"), default=dict, blank=True)
+    # Enrolment ids of the current run (all completed enrolments, or the failed ones on a
+    # retry) and the ones counted done, so that a rerun never counts one twice.
+    enrolment_ids = models.JSONField(_("enrolments to issue"), default=list, blank=True)
+    done_enrolment_ids = models.JSONField(_("enrolments done"), default=list, blank=True)
+    enqueued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last progress"), auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]

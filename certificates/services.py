@@ -10,13 +10,14 @@ import datetime
 import hashlib
 import logging
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -123,10 +124,39 @@ def _current_certificate(enrolment) -> Certificate | None:
     )
 
 
-def _queue_render(certificate: Certificate, job_id: int | None = None) -> None:
+def _send_render(certificate_id: int, job_id: int | None = None) -> bool:
+    """Hand the render task to the broker and mark when; ``False`` while it is down."""
+    from bimtek.celery import enqueue
+
     from .tasks import render_certificate_task
 
-    transaction.on_commit(lambda: render_certificate_task.delay(certificate.pk, job_id))
+    sent_at = timezone.now()
+    if not enqueue(render_certificate_task, certificate_id, job_id):
+        return False
+    # Only a PDF still queued is marked: an eager render may already have finished it.
+    Certificate.objects.filter(pk=certificate_id, render_status=RenderStatus.QUEUED).update(
+        render_enqueued_at=sent_at
+    )
+    return True
+
+
+def _queue_render(certificate: Certificate, job_id: int | None = None) -> None:
+    # The certificate row (render status "queued", not yet sent) is the outbox entry; the
+    # message goes out once it is committed.
+    transaction.on_commit(lambda: _send_render(certificate.pk, job_id))
+
+
+@transaction.atomic
+def queue_certificate_render(*, certificate: Certificate) -> Certificate:
+    """Render an issued certificate's PDF again (after a failure or a new signing key)."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == CertificateStatus.PENDING:
+        raise ValidationError(_("A certificate awaiting approval has no PDF."), code="pending")
+    certificate.render_status = RenderStatus.QUEUED
+    certificate.render_enqueued_at = None
+    certificate.save(update_fields=["render_status", "render_enqueued_at"])
+    _queue_render(certificate)
+    return certificate
 
 
 @transaction.atomic
@@ -212,6 +242,7 @@ def issue_certificate(
     if certificate.status_list_index is None:
         certificate.status_list_index = allocate_status_index()
     certificate.recipient_salt = certificate.recipient_salt or new_recipient_salt()
+    certificate.render_enqueued_at = None
     certificate.facts = take_snapshot(
         enrolment=enrolment,
         template=template,
@@ -243,8 +274,9 @@ def render_certificate(*, certificate: Certificate, force: bool = False) -> Cert
     Render, sign and store the PDF of an issued certificate, with its SHA-256.
 
     Idempotent: a certificate whose PDF is stored is returned as it is unless ``force``.
-    The render itself runs outside any transaction so that a failure is recorded (status,
-    attempts, error) and survives the exception that is raised again for the retry.
+    The render itself runs outside any transaction so that a failure (of the render, the
+    signature or the file store) is recorded (status, attempts, error) and survives the
+    exception that is raised again for the retry.
     """
     certificate = Certificate.objects.select_related(
         "template__logo", "template__partner_logo", "template__background_image"
@@ -267,17 +299,22 @@ def render_certificate(*, certificate: Certificate, force: bool = False) -> Cert
             reason=f"Sertifikat {certificate.number}",
             location=certificate.facts["template"]["issue_place"],
         )
+        return _store_pdf(
+            certificate=certificate, data=signed or pdf, is_signed=signed is not None, force=force
+        )
     except Exception as error:
         Certificate.objects.filter(pk=certificate.pk).update(
             render_status=RenderStatus.FAILED, render_error=f"{type(error).__name__}: {error}"
         )
         raise
-    return _store_pdf(certificate=certificate, data=signed or pdf, is_signed=signed is not None)
 
 
 @transaction.atomic
-def _store_pdf(*, certificate: Certificate, data: bytes, is_signed: bool) -> Certificate:
+def _store_pdf(*, certificate: Certificate, data: bytes, is_signed: bool, force: bool):
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.render_status == RenderStatus.DONE and certificate.pdf and not force:
+        # A second delivery of the same task finished first: keep its PDF and checksum.
+        return certificate
     if certificate.pdf:
         certificate.pdf.delete(save=False)
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(data), save=False)
@@ -395,24 +432,54 @@ def issue_batch_certificates(*, batch: Batch, requested_by=None) -> CertificateB
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    job = CertificateBatchJob(batch=batch, requested_by=requested_by, total=len(enrolment_ids))
+    job = CertificateBatchJob(
+        batch=batch,
+        requested_by=requested_by,
+        total=len(enrolment_ids),
+        enrolment_ids=enrolment_ids,
+    )
     if not enrolment_ids:
         job.status = BatchJobStatus.FINISHED
         job.finished_at = timezone.now()
     job.full_clean()
     job.save()
     if enrolment_ids:
-        _queue_batch(job, enrolment_ids)
+        _queue_batch(job)
     return job
 
 
-def _queue_batch(job: CertificateBatchJob, enrolment_ids: list[int]) -> None:
+def _send_batch(job_id: int) -> bool:
+    """Hand the batch job's task to the broker and mark when; ``False`` while it is down."""
+    from bimtek.celery import enqueue
+
     from .tasks import run_certificate_batch_job
 
-    transaction.on_commit(lambda: run_certificate_batch_job.delay(job.pk, enrolment_ids))
+    sent_at = timezone.now()
+    if not enqueue(run_certificate_batch_job, job_id):
+        return False
+    CertificateBatchJob.objects.filter(pk=job_id).exclude(status=BatchJobStatus.FINISHED).update(
+        enqueued_at=sent_at
+    )
+    return True
 
 
-def run_batch_job(*, job: CertificateBatchJob, enrolment_ids: list[int]) -> CertificateBatchJob:
+def _send_batch_chunk(job_id: int, enrolment_ids: list[int]) -> bool:
+    """Hand one chunk of a long batch job to the broker; ``False`` while it is down."""
+    from bimtek.celery import enqueue
+
+    from .tasks import run_certificate_batch_job
+
+    return enqueue(run_certificate_batch_job, job_id, enrolment_ids)
+
+
+def _queue_batch(job: CertificateBatchJob) -> None:
+    # The job row, with its enrolments, is the outbox entry; the task carries only its id.
+    transaction.on_commit(lambda: _send_batch(job.pk))
+
+
+def run_batch_job(
+    *, job: CertificateBatchJob, enrolment_ids: list[int] | None = None
+) -> CertificateBatchJob:
     """
     Issue the certificates of one batch job, one enrolment per transaction.
 
@@ -420,13 +487,19 @@ def run_batch_job(*, job: CertificateBatchJob, enrolment_ids: list[int]) -> Cert
     every worker process renders in parallel, and each counts itself done or failed. A long
     list is split into tasks of ``BATCH_CHUNK_SIZE`` enrolments, so that every worker
     process issues too and the first PDFs are rendered while the rest are still issued.
+    Safe to run again after a lost worker: issued certificates are kept and counted once.
+    ``enrolment_ids`` defaults to the job's own list (older messages carried it).
     """
+    if enrolment_ids is None:
+        enrolment_ids = job.enrolment_ids
     CertificateBatchJob.objects.filter(pk=job.pk, status=BatchJobStatus.QUEUED).update(
         status=BatchJobStatus.RUNNING
     )
     if len(enrolment_ids) > BATCH_CHUNK_SIZE:
+        # A chunk the broker refuses is not lost: the sweep sends the whole job again once
+        # it stops making progress, and what was issued is kept.
         for start in range(0, len(enrolment_ids), BATCH_CHUNK_SIZE):
-            _queue_batch(job, enrolment_ids[start : start + BATCH_CHUNK_SIZE])
+            _send_batch_chunk(job.pk, enrolment_ids[start : start + BATCH_CHUNK_SIZE])
         return CertificateBatchJob.objects.get(pk=job.pk)
     for enrolment in Enrolment.objects.filter(pk__in=enrolment_ids).select_related("participant"):
         existing = _current_certificate(enrolment)
@@ -451,16 +524,30 @@ def record_batch_result(*, job_id: int, enrolment: Enrolment, error: str = "") -
     job = CertificateBatchJob.objects.select_for_update().get(pk=job_id)
     key = str(enrolment.pk)
     if error:
+        if enrolment.pk in job.done_enrolment_ids:
+            return  # A late failure of a duplicate delivery never undoes a success.
         job.failures[key] = {"participant": str(enrolment.participant), "reason": error}
-        job.failed = len(job.failures)
     else:
         job.failures.pop(key, None)
-        job.failed = len(job.failures)
-        job.done += 1
+        if enrolment.pk not in job.done_enrolment_ids:
+            job.done_enrolment_ids.append(enrolment.pk)
+    # Counted from the sets, so a task delivered twice is counted once.
+    job.failed = len(job.failures)
+    job.done = len(job.done_enrolment_ids)
     if job.done + job.failed >= job.total:
         job.status = BatchJobStatus.FINISHED
         job.finished_at = timezone.now()
-    job.save(update_fields=["failures", "failed", "done", "status", "finished_at"])
+    job.save(
+        update_fields=[
+            "failures",
+            "failed",
+            "done",
+            "done_enrolment_ids",
+            "status",
+            "finished_at",
+            "updated_at",
+        ]
+    )
 
 
 @transaction.atomic
@@ -472,6 +559,60 @@ def retry_batch_job(*, job: CertificateBatchJob) -> CertificateBatchJob:
         return job
     job.failures, job.failed = {}, 0
     job.status, job.finished_at = BatchJobStatus.RUNNING, None
-    job.save(update_fields=["failures", "failed", "status", "finished_at"])
-    _queue_batch(job, enrolment_ids)
+    job.enrolment_ids, job.enqueued_at = enrolment_ids, None
+    job.save(
+        update_fields=[
+            "failures",
+            "failed",
+            "status",
+            "finished_at",
+            "enrolment_ids",
+            "enqueued_at",
+            "updated_at",
+        ]
+    )
+    _queue_batch(job)
     return job
+
+
+def sweep_pending_certificates(*, now=None, stuck_after: timedelta | None = None) -> dict:
+    """
+    Send again what waits too long: batch jobs and PDFs the broker never received (an
+    outage), or whose task went down with a worker and made no progress since.
+
+    Run every minute by Celery beat. A batch job or render counts as stuck when it was
+    never sent, or sent longer than ``CERTIFICATE_SWEEP_STUCK_SECONDS`` ago with no
+    progress since. Sending twice is harmless: every task is idempotent. While the broker
+    is still down nothing is marked, so the next sweep tries again.
+    Returns how many jobs and renders were sent.
+    """
+    now = now or timezone.now()
+    if stuck_after is None:
+        stuck_after = timedelta(seconds=settings.CERTIFICATE_SWEEP_STUCK_SECONDS)
+    cutoff = now - stuck_after
+    sent = {"jobs": 0, "renders": 0}
+    stuck_jobs = (
+        CertificateBatchJob.objects.exclude(status=BatchJobStatus.FINISHED)
+        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=cutoff, updated_at__lt=cutoff))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for job_id in stuck_jobs:
+        if not _send_batch(job_id):
+            return sent  # The broker is down: the rest waits for the next sweep.
+        sent["jobs"] += 1
+    stuck_renders = (
+        Certificate.objects.filter(
+            status=CertificateStatus.VALID, render_status=RenderStatus.QUEUED
+        )
+        .filter(Q(render_enqueued_at__isnull=True) | Q(render_enqueued_at__lt=cutoff))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for certificate_id in stuck_renders:
+        if not _send_render(certificate_id):
+            return sent
+        sent["renders"] += 1
+    if any(sent.values()):
+        logger.info("Certificate sweep sent %(jobs)s batch jobs, %(renders)s renders", sent)
+    return sent

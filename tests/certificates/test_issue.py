@@ -178,7 +178,8 @@ def test_a_failed_render_is_recorded_and_can_be_retried(enrolment):
     certificate.refresh_from_db()
     assert certificate.render_status == RenderStatus.FAILED
     assert "KeyError" in certificate.render_error
-    assert certificate.render_attempts == 1 + render_certificate_task.max_retries
+    # A broken snapshot fails the same way every time: recorded at once, not retried.
+    assert certificate.render_attempts == 1
 
     Certificate.objects.filter(pk=certificate.pk).update(facts=original)
     assert render_certificate_task.apply(args=[certificate.pk]).get() == "done"

@@ -1,0 +1,1 @@
+"""Tests of the operations app: health check, backup and restore."""

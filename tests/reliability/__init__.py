@@ -1,0 +1,1 @@
+"""Fault tests against the real services: a killed worker, a stopped broker, a failing render."""
