@@ -336,6 +336,10 @@ URLS: dict[str, Entry] = {
     "badges:issuer": public(lambda w: reverse("badges:issuer")),
     "badges:key": public(lambda w: reverse("badges:key", args=[w.badge_key_id()])),
     "badges:status_list": public(lambda w: reverse("badges:status_list", args=["revocation"])),
+    "health": public(
+        lambda w: reverse("health") + "?checks=database,cache",
+        note="operators' health check; says nothing of users or records",
+    ),
     "api-schema": public(lambda w: reverse("api-schema")),
     "api-docs": public(lambda w: reverse("api-docs")),
     "api:course-list": public(lambda w: reverse("api:course-list")),
