@@ -55,11 +55,11 @@ class AccessibilityLog:
         self.violations = {}
         self.checked = []
 
-    def check(self, page, name):
+    def check(self, page, name, iframes=True):
         original = page.viewport_size
         for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
             page.set_viewport_size(viewport)
-            found = serious_accessibility_violations(page)
+            found = serious_accessibility_violations(page, iframes=iframes)
             if found:
                 self.violations[f"{name} ({label})"] = found
         page.set_viewport_size(original)
@@ -145,3 +145,21 @@ def make_course(*blocks, code="E2E") -> tuple[CoursePage, LessonPage]:
         status=BatchStatus.OPEN,
     )
     return course, lesson
+
+
+def play_scorm_to_the_end(page) -> int:
+    """
+    Page through the SCORM activity in the lesson's player to its last page and exit (the
+    SCO's final commit); returns the number of pages seen.
+    """
+    from playwright.sync_api import expect
+
+    sco = page.frame_locator("[data-scorm-frame]")
+    next_button = sco.locator("#butNext")
+    expect(next_button).to_be_enabled()
+    pages = 1
+    while next_button.is_enabled():
+        next_button.click()
+        pages += 1
+    sco.locator("#butExit").click()
+    return pages
