@@ -74,6 +74,18 @@ ROLE_PERMISSIONS[TRAINERS] += [
     "training.add_batchsession",
     "training.change_batchsession",
 ]
+# SCORM packages (training app): trainers upload them for their lessons and choose them.
+ROLE_PERMISSIONS[TRAINERS] += [
+    "training.add_scormpackage",
+    "training.change_scormpackage",
+    "training.view_scormpackage",
+]
+ROLE_PERMISSIONS[ADMINISTRATORS] += [
+    "training.add_scormpackage",
+    "training.change_scormpackage",
+    "training.delete_scormpackage",
+    "training.view_scormpackage",
+]
 ROLE_PERMISSIONS[ADMINISTRATORS] += [
     "training.add_batch",
     "training.change_batch",

@@ -166,7 +166,11 @@ WAGTAIL_SITE_NAME = "Bimtek"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # The SCORM runtime, installed from the npm registry by `make install` (package.json).
+    ("vendor/scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
@@ -240,6 +244,20 @@ CERTIFICATE_DEMO_SIGNING_P12 = env.path(
 )
 # Public verification requests allowed per client address and minute.
 CERTIFICATE_VERIFY_RATE_PER_MINUTE = env.int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", default=30)
+
+# --- SCORM packages ---------------------------------------------------------------------
+
+# Limits checked before anything of an uploaded package is stored.
+SCORM_MAX_UPLOAD_BYTES = env.int("SCORM_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
+SCORM_MAX_UNCOMPRESSED_BYTES = env.int("SCORM_MAX_UNCOMPRESSED_BYTES", default=500 * 1024 * 1024)
+SCORM_MAX_FILES = env.int("SCORM_MAX_FILES", default=5000)
+# Seconds between the player's periodic commits of the run-time data.
+SCORM_AUTOCOMMIT_SECONDS = env.int("SCORM_AUTOCOMMIT_SECONDS", default=30)
+# The package seed_demo attaches to a demo lesson; skipped with a note when it is missing.
+SCORM_DEMO_PACKAGE = env.path(
+    "SCORM_DEMO_PACKAGE",
+    default=BASE_DIR.parent / "shared" / "data" / "scorm" / "singlescobasic.zip",
+)
 
 # --- E-mail -----------------------------------------------------------------------------
 

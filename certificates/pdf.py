@@ -66,7 +66,9 @@ class OfflineURLFetcher(URLFetcher):
 
 
 def _static_dirs():
-    yield from settings.STATICFILES_DIRS
+    # An entry may be a (prefix, path) pair, as the SCORM runtime's is.
+    for entry in settings.STATICFILES_DIRS:
+        yield entry[1] if isinstance(entry, list | tuple) else entry
 
 
 _font_config = None

@@ -13,7 +13,7 @@ from accounts.models import User
 from cms.demo import seed_navigation
 from cms.services import publish_page, publish_translation
 
-from . import demo_assessments, demo_batches
+from . import demo_assessments, demo_batches, demo_scorm
 from .demo_content import service_design, service_standards
 from .models import CourseIndexPage, CoursePage, CourseTrainer, LessonPage, ModulePage
 from .moderation import install_course_review_workflow
@@ -135,6 +135,7 @@ def seed(log):
         trainers=[(trainer, "Widyaiswara")],
     )
     _build_course(service_design.COURSE, original="en", translation="id", catalogues=catalogues)
+    demo_scorm.seed(log)
     install_course_review_workflow(catalogues=[catalogue, catalogue_en])
     seed_navigation(site)
     demo_batches.seed(log)

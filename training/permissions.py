@@ -142,6 +142,31 @@ def sync_course_editors(*, translation_key) -> Group | None:
     return group
 
 
+# --- SCORM packages ------------------------------------------------------------------
+
+
+def can_play_scorm(user, lesson) -> bool:
+    """
+    Open a lesson's SCORM content: participants with an active or completed enrolment in
+    its course; its trainers and administrators, to preview it (nothing is recorded).
+    """
+    from .models import EnrolmentStatus
+    from .selectors import course_of_page, current_enrolment
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    course = course_of_page(lesson)
+    if course is None:
+        return False
+    enrolment = current_enrolment(user, course)
+    if enrolment is not None and enrolment.status in (
+        EnrolmentStatus.ACTIVE,
+        EnrolmentStatus.COMPLETED,
+    ):
+        return True
+    return can_edit_course(user, course)
+
+
 # --- Assessments ---------------------------------------------------------------------
 
 

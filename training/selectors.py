@@ -34,6 +34,7 @@ from .models import (
     LessonPage,
     LessonProgress,
     ModulePage,
+    ScormProgress,
 )
 from .models.batches import SEAT_HOLDING_STATUSES
 
@@ -419,6 +420,7 @@ class ParticipantRow:
     module_percents: list[int]
     percent: int
     attendance: int | None
+    scorm_score: int | None = None
 
 
 @dataclass
@@ -427,6 +429,10 @@ class BatchProgress:
     modules: list[ModulePage]
     rows: list[ParticipantRow]
     session_count: int
+
+    @property
+    def has_scorm_scores(self) -> bool:
+        return any(row.scorm_score is not None for row in self.rows)
 
 
 def batch_progress(batch: Batch) -> BatchProgress:
@@ -459,6 +465,10 @@ def batch_progress(batch: Batch) -> BatchProgress:
         .annotate(count=Count("pk"))
     ):
         present[row["enrolment_id"]] = row["count"]
+    scorm_scores = defaultdict(list)
+    for record in ScormProgress.objects.filter(enrolment__in=enrolments):
+        if record.score_percent is not None:
+            scorm_scores[record.enrolment_id].append(record.score_percent)
     rows = []
     for enrolment in enrolments:
         percents = []
@@ -474,6 +484,12 @@ def batch_progress(batch: Batch) -> BatchProgress:
                 percent=round(100 * finished / len(counted)) if counted else 0,
                 attendance=(
                     round(100 * present[enrolment.pk] / session_count) if session_count else None
+                ),
+                # The mean score the SCORM packages of the course reported, if any did.
+                scorm_score=(
+                    round(sum(scorm_scores[enrolment.pk]) / len(scorm_scores[enrolment.pk]))
+                    if scorm_scores[enrolment.pk]
+                    else None
                 ),
             )
         )

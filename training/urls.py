@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import participant
+from .views import participant, scorm
 
 app_name = "training"
 
@@ -18,6 +18,16 @@ urlpatterns = [
         "pelajaran/<int:lesson_id>/selesai/",
         participant.CompleteLessonView.as_view(),
         name="complete_lesson",
+    ),
+    path(
+        "pelajaran/<int:lesson_id>/scorm/berkas/<path:path>",
+        scorm.ScormContentView.as_view(),
+        name="scorm_content",
+    ),
+    path(
+        "pelajaran/<int:lesson_id>/scorm/data/",
+        scorm.ScormDataView.as_view(),
+        name="scorm_data",
     ),
     path("presensi/", participant.CheckInView.as_view(), name="check_in"),
     path("presensi/<str:code>/", participant.CheckInView.as_view(), name="check_in_code"),

@@ -2,13 +2,17 @@
 
 from django.urls import include, path
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from . import admin_urls
 from .assessment_admin import AssessmentViewSetGroup
 from .models import LessonPage
+from .scorm_admin import ScormPackageViewSet
 from .selectors import course_and_enrolment_for_request
 from .services import EnrolmentError, record_lesson_opened
 from .viewsets import TrainingViewSetGroup
+
+register_snippet(ScormPackageViewSet)
 
 
 @hooks.register("register_admin_viewset")

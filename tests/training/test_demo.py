@@ -75,3 +75,30 @@ def test_demo_trainer_edits_course_one_only_and_seeding_twice_changes_nothing(de
         WorkflowPage.objects.filter(workflow__name="Course review").values_list("page", flat=True)
     ) == set(CourseIndexPage.objects.values_list("pk", flat=True))
     assert CoursePage.objects.count() == 4
+
+
+def test_the_demo_participant_plays_the_demo_scorm_lesson_of_pp01(demo, client):
+    from wagtail.models import Locale
+
+    from training.models import Enrolment
+
+    lesson = LessonPage.objects.get(slug="modul-mitra-scorm")
+    assert lesson.scorm_package.version == "1.2"
+    assert CoursePage.objects.ancestor_of(lesson).get().code == "PP-01"
+    english = lesson.get_translation(Locale.objects.get(language_code="en")).specific
+    assert english.scorm_package == lesson.scorm_package
+    peserta = User.objects.get(username="peserta")
+    enrolment = Enrolment.objects.get(participant=peserta, batch__course__code="PP-01")
+    assert enrolment.status == "active"
+    client.force_login(peserta)
+    assert 'data-record="true"' in client.get(lesson.url).content.decode()
+
+
+def test_the_demo_skips_the_scorm_lesson_with_a_note_when_the_package_is_missing(
+    settings, tmp_path
+):
+    settings.SCORM_DEMO_PACKAGE = tmp_path / "missing.zip"
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "demo package not found" in out.getvalue()
+    assert not LessonPage.objects.filter(slug="modul-mitra-scorm").exists()

@@ -33,6 +33,7 @@ from .quizzes import (
     Quiz,
     QuizKind,
 )
+from .scorm import ScormPackage, ScormProgress, ScormStatus, ScormVersion
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, BatchSession
 
 __all__ = [
@@ -74,4 +75,8 @@ __all__ = [
     "QuestionKind",
     "Quiz",
     "QuizKind",
+    "ScormPackage",
+    "ScormProgress",
+    "ScormStatus",
+    "ScormVersion",
 ]

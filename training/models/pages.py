@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.html import strip_tags
@@ -308,16 +309,29 @@ def _texts(value):
 class LessonPage(Page):
     """A lesson: the unit a participant reads and marks done."""
 
-    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=15)
     is_required = models.BooleanField(
         _("required"),
         default=True,
         help_text=_("Required lessons count toward completing the course."),
     )
+    scorm_package = models.ForeignKey(
+        "training.ScormPackage",
+        verbose_name=_("SCORM package"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lessons",
+        help_text=_(
+            "A SCORM 1.2 or 2004 package played in the lesson; it marks the lesson done when "
+            "it reports completion."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("is_required")]),
+        FieldPanel("scorm_package"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("body")]
@@ -328,6 +342,12 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+    def clean(self):
+        """A lesson holds a text body, a SCORM package or both."""
+        super().clean()
+        if not self.body.raw_data and self.scorm_package_id is None:
+            raise ValidationError({"body": _("Write the lesson or choose a SCORM package for it.")})
 
     @property
     def reading_minutes(self) -> int:

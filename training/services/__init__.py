@@ -40,22 +40,32 @@ from .progress import (
     record_lesson_opened,
 )
 from .question_import import import_questions, preview_question_import
+from .scorm import (
+    attach_scorm_package,
+    commit_scorm_data,
+    import_scorm_package,
+    inspect_scorm_package,
+)
 
 __all__ = [
     "AttemptClosed",
     "EnrolmentError",
     "ImportFileError",
     "approve_enrolment",
+    "attach_scorm_package",
     "check_import_rows",
     "check_in",
     "close_attempt_if_expired",
     "close_expired_attempts",
+    "commit_scorm_data",
     "complete_enrolment_if_done",
     "complete_lesson",
     "enrol_participant",
     "grade_essay_answer",
     "import_questions",
+    "import_scorm_package",
     "import_template_workbook",
+    "inspect_scorm_package",
     "lesson_in_course_locale",
     "open_check_in",
     "preview_participant_import",

@@ -9,6 +9,8 @@ every fragment on the page, in a fixed number of queries whatever the number of 
 from dataclasses import dataclass, field
 
 from django import template
+from django.conf import settings
+from django.urls import reverse
 from wagtail.models import Page
 
 from ..models import Batch, Enrolment, EnrolmentStatus
@@ -144,3 +146,67 @@ def localised_ids(state, status):
 def progress_bar(percent, label="", of_target=False):
     """An accessible progress bar: a native ``<progress>`` with its value also as text."""
     return {"percent": percent or 0, "label": label, "of_target": of_target}
+
+
+@dataclass
+class ScormPlayer:
+    """What a lesson's SCORM player needs: the package, its items with their status, and
+    whether this visit records progress (an active enrolment) or only previews."""
+
+    package: object
+    items: list[dict]
+    can_play: bool = False
+    recording: bool = False
+    lesson_done: bool = False
+    score: int | None = None
+    status_labels: dict = field(default_factory=dict)
+    content_url: str = ""
+    autocommit_seconds: int = 30
+
+    @property
+    def has_menu(self) -> bool:
+        return len([item for item in self.items if item["launch"]]) > 1
+
+
+@register.simple_tag(takes_context=True)
+def scorm_player(context, page):
+    """``{% scorm_player page as player %}`` on a lesson page that holds a SCORM package."""
+    from ..models import ScormProgress, ScormStatus
+    from ..permissions import can_play_scorm
+
+    request = context["request"]
+    package = page.scorm_package
+    # The launch paths are relative to the package root, which is this URL's folder.
+    manifest_url = reverse("training:scorm_content", args=[page.pk, "imsmanifest.xml"])
+    player = ScormPlayer(
+        package=package,
+        items=[dict(item) for item in package.items],
+        status_labels={value: str(label) for value, label in ScormStatus.choices},
+        content_url=manifest_url.removesuffix("imsmanifest.xml"),
+        autocommit_seconds=settings.SCORM_AUTOCOMMIT_SECONDS,
+    )
+    if not can_play_scorm(request.user, page):
+        return player
+    player.can_play = True
+    state = course_state(request, page)
+    player.recording = state.is_active
+    if state.progress is not None:
+        lesson_state = state.progress.state_of(page)
+        player.lesson_done = bool(lesson_state and lesson_state.done)
+    if state.enrolment is None:
+        return player
+    records = {
+        record.item_identifier: record
+        for record in ScormProgress.objects.filter(enrolment=state.enrolment, package=package)
+    }
+    scores = []
+    for item in player.items:
+        record = records.get(item["identifier"])
+        item["status"] = record.status if record else ScormStatus.NOT_ATTEMPTED
+        item["status_label"] = player.status_labels[item["status"]]
+        if record and record.score_percent is not None:
+            item["score"] = record.score_percent
+            scores.append(record.score_percent)
+    if scores:
+        player.score = round(sum(scores) / len(scores))
+    return player

@@ -112,6 +112,12 @@ class CompleteLessonView(LoginRequiredMixin, View):
         if enrolment is None:
             messages.error(request, _("Enrol in a batch of this course to record your progress."))
             return redirect(lesson.url)
+        if lesson.scorm_package_id and lesson.scorm_package.has_scos:
+            messages.error(
+                request,
+                _("This lesson is done when its activity reports that you completed it."),
+            )
+            return redirect(f"{lesson.url}#lesson-actions")
         try:
             complete_lesson(enrolment=enrolment, lesson=lesson)
         except EnrolmentError as error:

@@ -1,0 +1,176 @@
+"""
+SCORM packages in lessons: the validated, extracted package and each participant's run-time
+(CMI) data per SCO.
+
+A package's files live in the default storage under ``scorm/<folder>/`` and are served only
+through the checked content view; the folder name is never shown to anyone.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ScormVersion(models.TextChoices):
+    SCORM_12 = "1.2", _("SCORM 1.2")
+    SCORM_2004_2 = "2004-2", _("SCORM 2004 2nd edition")
+    SCORM_2004_3 = "2004-3", _("SCORM 2004 3rd edition")
+    SCORM_2004_4 = "2004-4", _("SCORM 2004 4th edition")
+
+
+class ScormPackage(models.Model):
+    """
+    A SCORM package uploaded by a trainer: its manifest summary and its extracted files.
+
+    ``items`` is the organisation's item tree flattened in order: each item has
+    ``identifier``, ``title``, ``depth``, ``launch`` (empty for a heading) and ``sco``.
+    ``files`` lists every file of the package; the content view serves nothing else.
+    """
+
+    title = models.CharField(_("title"), max_length=255)
+    identifier = models.CharField(_("manifest identifier"), max_length=255, blank=True)
+    version = models.CharField(_("SCORM version"), max_length=10, choices=ScormVersion.choices)
+    folder = models.UUIDField(_("storage folder"), default=uuid.uuid4, unique=True, editable=False)
+    file_name = models.CharField(_("uploaded file"), max_length=255, blank=True)
+    sha256 = models.CharField(_("SHA-256 of the ZIP"), max_length=64, db_index=True, editable=False)
+    size_bytes = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    file_count = models.PositiveIntegerField(_("number of files"), default=0)
+    items = models.JSONField(_("items"), default=list, editable=False)
+    files = models.JSONField(_("files"), default=list, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("SCORM package")
+        verbose_name_plural = _("SCORM packages")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_version_display()})"
+
+    @property
+    def is_scorm_2004(self) -> bool:
+        return self.version != ScormVersion.SCORM_12
+
+    @property
+    def launchable_items(self) -> list[dict]:
+        """The items a participant can open, in the order of the organisation."""
+        return [item for item in self.items if item.get("launch")]
+
+    @property
+    def has_scos(self) -> bool:
+        """Whether the package reports progress itself (at least one SCO)."""
+        return any(item.get("sco") for item in self.items)
+
+    def item(self, identifier: str) -> dict | None:
+        return next(
+            (item for item in self.launchable_items if item["identifier"] == identifier), None
+        )
+
+    def storage_name(self, path: str) -> str:
+        """The storage name of one file of the package (``path`` already checked)."""
+        return f"scorm/{self.folder}/{path}"
+
+
+class ScormStatus(models.TextChoices):
+    """One SCO's status for a participant, 1.2 and 2004 statuses folded together."""
+
+    NOT_ATTEMPTED = "not_attempted", _("Not attempted")
+    INCOMPLETE = "incomplete", _("Incomplete")
+    COMPLETED = "completed", _("Completed")
+    PASSED = "passed", _("Passed")
+    FAILED = "failed", _("Failed")
+
+
+class ScormProgress(models.Model):
+    """
+    One participant's run-time data for one SCO of a package, within one enrolment.
+
+    The last committed CMI object is kept whole in ``cmi``; the fields the platform reads
+    (status, score, bookmark, suspend data, time) are kept beside it. Time is accumulated
+    per launch in ``sessions`` (``{launch key: {"seconds": n, "sequence": m}}``): a repeated
+    commit overwrites its own launch's time, and two tabs never count each other's time.
+    """
+
+    enrolment = models.ForeignKey(
+        "training.Enrolment",
+        verbose_name=_("enrolment"),
+        on_delete=models.CASCADE,
+        related_name="scorm_progress",
+    )
+    package = models.ForeignKey(
+        ScormPackage,
+        verbose_name=_("SCORM package"),
+        on_delete=models.CASCADE,
+        related_name="progress_records",
+    )
+    item_identifier = models.CharField(_("item"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ScormStatus.choices, default=ScormStatus.NOT_ATTEMPTED
+    )
+    completion_status = models.CharField(_("completion status"), max_length=20, blank=True)
+    success_status = models.CharField(_("success status"), max_length=20, blank=True)
+    score_raw = models.DecimalField(
+        _("score"), max_digits=10, decimal_places=4, null=True, blank=True
+    )
+    score_min = models.DecimalField(
+        _("minimum score"), max_digits=10, decimal_places=4, null=True, blank=True
+    )
+    score_max = models.DecimalField(
+        _("maximum score"), max_digits=10, decimal_places=4, null=True, blank=True
+    )
+    score_scaled = models.DecimalField(
+        _("scaled score"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+    location = models.CharField(_("bookmark"), max_length=1000, blank=True)
+    suspend_data = models.TextField(_("suspend data"), blank=True)
+    exit = models.CharField(_("exit"), max_length=20, blank=True)
+    cmi = models.JSONField(_("CMI data"), default=dict, blank=True)
+    sessions = models.JSONField(_("time per launch"), default=dict, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("SCORM progress")
+        verbose_name_plural = _("SCORM progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "package", "item_identifier"],
+                name="one_scorm_progress_per_enrolment_package_item",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment} — {self.package} — {self.item_identifier}"
+
+    @property
+    def is_done(self) -> bool:
+        """Completed or passed counts as done."""
+        return self.status in (ScormStatus.COMPLETED, ScormStatus.PASSED)
+
+    @property
+    def time_seconds(self) -> int:
+        """Time spent in the SCO over every launch, in seconds."""
+        return sum(int(session.get("seconds", 0)) for session in self.sessions.values())
+
+    @property
+    def score_percent(self) -> int | None:
+        """The score as a percentage: scaled if given, else raw within min and max."""
+        if self.score_scaled is not None:
+            return round(float(self.score_scaled) * 100)
+        if self.score_raw is None:
+            return None
+        low = float(self.score_min) if self.score_min is not None else 0.0
+        high = float(self.score_max) if self.score_max is not None else 100.0
+        if high <= low:
+            return None
+        return round(100 * (float(self.score_raw) - low) / (high - low))

@@ -1,0 +1,106 @@
+"""
+SCORM packages in the Wagtail admin: a snippet whose create form takes the ZIP, checks it
+before anything is stored (each refusal a translated reason on the form) and imports it
+through ``import_scorm_package``. Lessons choose a package with the snippet chooser.
+"""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ScormPackage
+from .scorm.errors import ScormPackageError
+from .services import import_scorm_package, inspect_scorm_package
+
+
+class ScormPackageForm(WagtailAdminModelForm):
+    """Title and, when creating, the ZIP; the package's content is never edited in place."""
+
+    package = forms.FileField(
+        label=_("SCORM package (ZIP)"),
+        required=False,
+        help_text=_(
+            "A SCORM 1.2 or 2004 ZIP with imsmanifest.xml at its root. To change the content "
+            "of a package, upload a new one and choose it on the lesson."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
+    )
+
+    class Meta:
+        model = ScormPackage
+        fields = ["title"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = _("Leave empty to use the title in the manifest.")
+
+    def clean_package(self):
+        upload = self.cleaned_data.get("package")
+        if self.instance.pk:
+            if upload:
+                raise forms.ValidationError(
+                    _("A package's content cannot be replaced. Upload a new package instead.")
+                )
+            return None
+        if not upload:
+            raise forms.ValidationError(_("Choose the package's ZIP file."))
+        if upload.size > settings.SCORM_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large: at most %(megabytes)s MB may be uploaded."),
+                params={"megabytes": settings.SCORM_MAX_UPLOAD_BYTES // (1024 * 1024)},
+            )
+        try:
+            inspect_scorm_package(file=upload)
+        except ScormPackageError as error:
+            raise forms.ValidationError(error.messages) from error
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk and not cleaned.get("title"):
+            # The model's title is required; the manifest's title fills it on import.
+            self.errors.pop("title", None)
+        return cleaned
+
+    def _post_clean(self):
+        if self.instance.pk:
+            super()._post_clean()
+
+    def save(self, commit=True):
+        if self.instance.pk:
+            return super().save(commit=commit)
+        upload = self.cleaned_data["package"]
+        self.instance = import_scorm_package(
+            file=upload,
+            file_name=upload.name,
+            title=self.cleaned_data.get("title", ""),
+            uploaded_by=getattr(self, "for_user", None),
+        )
+        return self.instance
+
+
+class ScormPackageViewSet(SnippetViewSet):
+    model = ScormPackage
+    icon = "folder-open-inverse"
+    menu_label = _("SCORM packages")
+    add_to_admin_menu = False
+    list_display = ["title", "version", "file_count", "uploaded_at"]
+    list_filter = ["version"]
+    search_fields = ["title", "identifier", "file_name"]
+    edit_handler = ObjectList(
+        [
+            HelpPanel(
+                content=_(
+                    "After uploading, choose the package on a lesson (field “SCORM package”). "
+                    "Participants then play it in the lesson and their progress is recorded."
+                )
+            ),
+            FieldPanel("title"),
+            FieldPanel("package"),
+        ],
+        base_form_class=ScormPackageForm,
+    )
