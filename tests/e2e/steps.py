@@ -147,19 +147,21 @@ def make_course(*blocks, code="E2E") -> tuple[CoursePage, LessonPage]:
     return course, lesson
 
 
-def play_scorm_to_the_end(page) -> int:
-    """
-    Page through the SCORM activity in the lesson's player to its last page and exit (the
-    SCO's final commit); returns the number of pages seen.
-    """
+def page_scorm_to_the_end(page) -> int:
+    """The SCORM activity in the lesson's player paged to its end; returns the pages seen."""
     from playwright.sync_api import expect
 
-    sco = page.frame_locator("[data-scorm-frame]")
-    next_button = sco.locator("#butNext")
+    next_button = page.frame_locator("[data-scorm-frame]").locator("#butNext")
     expect(next_button).to_be_enabled()
     pages = 1
     while next_button.is_enabled():
         next_button.click()
         pages += 1
-    sco.locator("#butExit").click()
+    return pages
+
+
+def play_scorm_to_the_end(page) -> int:
+    """Page through the SCORM activity and exit it (the SCO's final commit)."""
+    pages = page_scorm_to_the_end(page)
+    page.frame_locator("[data-scorm-frame]").locator("#butExit").click()
     return pages

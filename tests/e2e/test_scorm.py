@@ -8,6 +8,7 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from tests.e2e.steps import page_scorm_to_the_end
 from tests.training.scorm_factories import scorm_lesson
 from training.models import LessonProgress, ScormProgress
 
@@ -32,12 +33,7 @@ def _signed_in_page(browser, live_server, user):
 
 def _play_to_the_end_and_exit(page):
     sco = page.frame_locator("[data-scorm-frame]")
-    next_button = sco.locator("#butNext")
-    expect(next_button).to_be_enabled()
-    pages = 1
-    while next_button.is_enabled():
-        next_button.click()
-        pages += 1
+    pages = page_scorm_to_the_end(page)
     # The last page: the SCO has set its completion and its bookmark.
     assert pages == page.frame_locator("[data-scorm-frame]").locator("body").evaluate(
         "() => pageArray.length"
