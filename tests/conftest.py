@@ -45,6 +45,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
+        if "tests/e2e/" in str(item.fspath):
+            # The browser suite shares one seeded database (tests/e2e/conftest.py).
+            continue
         # A transactional test empties every table when it ends, including the rows that
         # migrations create (Wagtail's root page, default locale and collection, the role
         # groups). Restoring the serialized database keeps them for the tests that follow.

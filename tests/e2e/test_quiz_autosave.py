@@ -11,7 +11,7 @@ from tests.training.assessment_factories import EnrolmentFactory, make_full_quiz
 from training.models import Answer, AttemptStatus
 from training.services import start_attempt
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.e2e
 
 
 def test_answers_are_saved_as_the_participant_goes_and_submit_grades(live_server, browser):

@@ -59,7 +59,7 @@ def test_dashboard_shows_progress_next_lesson_and_jp_in_english(client, particip
     html = response.content.decode()
     assert response.status_code == 200
     assert "Maklumat Pelayanan" in html
-    assert '<progress class="progress__track" max="100" value="25"' in html
+    assert '<progress class="progress__bar" max="100" value="25"' in html
     assert "1 of 4 lessons done" in html
     assert f'href="{second.url}"' in html
     assert "of the 20 JP target" in html

@@ -147,7 +147,7 @@ def localised_ids(state, status):
 
 @register.inclusion_tag("training/includes/progress_bar.html")
 def progress_bar(percent, label="", of_target=False):
-    """An accessible progress bar (role="progressbar" with the value as text)."""
+    """An accessible progress bar: a native ``<progress>`` with its value also as text."""
     return {"percent": percent or 0, "label": label, "of_target": of_target}
 
 
