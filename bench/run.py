@@ -4,7 +4,8 @@ The benchmark of issue 13 in one run (``make bench``): prints a table and writes
 
 Steps, each in its own process so that every part starts from the settings it needs:
 
-1. Database: migrates ``DATABASE_URL`` (PostgreSQL, default ``bimtek_bench``), seeds the demo
+1. Database: starts PostgreSQL and Redis if they are not running, recreates the default
+   database ``bimtek_bench`` (a ``DATABASE_URL`` given is used as it is), migrates, seeds the demo
    data, and, with ``--scale``, the district-scale data of ``generate_scale_data`` when that
    command exists.
 2. ``prepare`` (this script in Django): a bench participant enrolled in the demo course with
@@ -87,6 +88,32 @@ def bench_environment(args) -> dict:
 def run(command, env, **kwargs):
     print("$", " ".join(str(part) for part in command), flush=True)
     return subprocess.run(command, cwd=BASE_DIR, env=env, check=True, **kwargs)
+
+
+def ensure_services(env) -> None:
+    """
+    Start PostgreSQL and Redis when this machine has not (the commands of its own set-up),
+    and give a run on the default database a fresh one, so that no earlier run's rows count.
+    """
+    if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]).returncode:
+        version = sorted(os.listdir("/etc/postgresql"))[-1]
+        run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], env)
+        for _ in range(30):
+            if not subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"]).returncode:
+                break
+            time.sleep(1)
+    ping = ["redis-cli", "-h", "127.0.0.1", "-p", "6379", "ping"]
+    if subprocess.run(ping, capture_output=True).returncode:
+        run(["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379",
+             "--save", "", "--appendonly", "no"], env)  # fmt: skip
+        for _ in range(30):
+            if not subprocess.run(ping, capture_output=True).returncode:
+                break
+            time.sleep(1)
+    if "DATABASE_URL" not in os.environ:
+        psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-d", "postgres", "-c"]
+        run([*psql, "DROP DATABASE IF EXISTS bimtek_bench WITH (FORCE)"], env)
+        run([*psql, "CREATE DATABASE bimtek_bench"], env)
 
 
 def prepare_database(env, scale: bool) -> dict:
@@ -388,6 +415,7 @@ def main():
     started = time.time()
     result = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "settings": vars(args)}
     try:
+        ensure_services(env)
         result["data"] = prepare_database(env, scale=False)
 
         def prepared_now():
