@@ -91,7 +91,15 @@ def check_xlsx(upload) -> None:
     import openpyxl
 
     data = _read(upload)
-    archive = check_zip(data)
+    try:
+        archive = check_zip(data)
+    except ValidationError as error:
+        if error.code != "not_zip":
+            raise
+        # Not a ZIP at all: say what the user meant to upload.
+        raise ValidationError(
+            _("The file could not be read as an Excel workbook (.xlsx)."), code="not_xlsx"
+        ) from error
     if OOXML_PARTS["xlsx"] not in archive.namelist():
         raise ValidationError(
             _("The file could not be read as an Excel workbook (.xlsx)."), code="not_xlsx"

@@ -39,6 +39,19 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_content_type_cache(request):
+    """
+    A transactional test starts from the restored database, whose content types may have
+    other ids than the ones cached when an earlier test flushed and re-created them.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()
+
+
 def pytest_collection_modifyitems(config, items):
     on_postgres = django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
@@ -63,6 +76,20 @@ def pytest_collection_modifyitems(config, items):
                 ),
                 append=False,
             )
+
+
+@pytest.fixture
+def eager_tasks():
+    """
+    Run Celery tasks in this process, as the embedded mode does, also when the suite runs
+    against a real broker: for tests about what a task does rather than how it travels.
+    """
+    from bimtek.celery import app as celery_app
+
+    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = saved
 
 
 @pytest.fixture

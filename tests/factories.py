@@ -68,3 +68,13 @@ class AdministratorFactory(UserFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         _add_roles(self, create, extracted or (ADMINISTRATORS,))
+
+
+def prefers_english(user):
+    """Let ``user`` read the Wagtail admin in English (it speaks Indonesian by default)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save(update_fields=["preferred_language"])
+    return user

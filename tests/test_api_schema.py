@@ -55,6 +55,23 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
 @pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """
+    These requests go through the WSGI handler, which closes the database connection at the
+    end of each request; inside a test's transaction that would end the test's connection
+    (PostgreSQL). Django's own test client disconnects the same signals.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
 def _no_rate_limits(api_client, settings):
     # Generated requests come fast: keep them clear of the rate limits.
     settings.REST_FRAMEWORK = {

@@ -49,7 +49,9 @@ def test_a_batch_requested_during_an_outage_waits_in_the_database(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_sweep_sends_a_lost_render_and_a_lost_batch_but_not_fresh_ones(batch, enrolment):
+def test_the_sweep_sends_a_lost_render_and_a_lost_batch_but_not_fresh_ones(
+    batch, enrolment, eager_tasks
+):
     # Eager mode and committed transactions: what the sweep sends runs here at once.
     lost = services.issue_certificate(enrolment=enrolment)
     fresh = services.issue_certificate(enrolment=CompletedEnrolmentFactory(batch=batch))
@@ -92,7 +94,7 @@ def test_a_batch_result_delivered_twice_is_counted_once(batch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_running_a_batch_job_twice_issues_each_certificate_once(batch):
+def test_running_a_batch_job_twice_issues_each_certificate_once(batch, eager_tasks):
     CompletedEnrolmentFactory.create_batch(3, batch=batch)
     job = services.issue_batch_certificates(batch=batch)  # runs eagerly once committed
     services.run_batch_job(job=job)  # as a second delivery after a lost worker would

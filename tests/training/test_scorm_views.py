@@ -247,7 +247,9 @@ def test_a_commit_runs_a_bounded_number_of_queries(
     played, participant_client, django_assert_max_num_queries
 ):
     lesson, _enrolment = played
-    with django_assert_max_num_queries(40):
+    # A completing commit also completes the lesson (and checks the course) and records its
+    # xAPI statements: about 54 queries, the same for every package.
+    with django_assert_max_num_queries(56):
         participant_client.post(_data(lesson), _commit_body(), content_type="application/json")
 
 

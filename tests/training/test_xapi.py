@@ -287,7 +287,7 @@ def test_a_refusing_lrs_keeps_statements_pending(lrs_settings, enrolment):
 
 
 def test_a_new_statement_is_sent_after_commit_when_the_lrs_is_up(
-    lrs_settings, enrolment, django_capture_on_commit_callbacks
+    lrs_settings, enrolment, django_capture_on_commit_callbacks, eager_tasks
 ):
     lrs = RecordingLrs(LRS_PORT)
     try:
