@@ -93,10 +93,13 @@ def test_a_batch_result_delivered_twice_is_counted_once(batch):
     assert (job.done, job.failed, job.status) == (2, 0, BatchJobStatus.FINISHED)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_running_a_batch_job_twice_issues_each_certificate_once(batch, eager_tasks):
+@pytest.mark.django_db
+def test_running_a_batch_job_twice_issues_each_certificate_once(
+    batch, eager_tasks, django_capture_on_commit_callbacks
+):
     CompletedEnrolmentFactory.create_batch(3, batch=batch)
-    job = services.issue_batch_certificates(batch=batch)  # runs eagerly once committed
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.issue_batch_certificates(batch=batch)  # runs eagerly once committed
     services.run_batch_job(job=job)  # as a second delivery after a lost worker would
     job.refresh_from_db()
     certificates = Certificate.objects.filter(enrolment__batch=batch)
