@@ -39,19 +39,6 @@ def _test_settings(settings, tmp_path):
     }
 
 
-@pytest.fixture(autouse=True)
-def _fresh_content_type_cache(request):
-    """
-    A transactional test starts from the restored database, whose content types may have
-    other ids than the ones cached when an earlier test flushed and re-created them.
-    """
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
-        from django.contrib.contenttypes.models import ContentType
-
-        ContentType.objects.clear_cache()
-
-
 def pytest_collection_modifyitems(config, items):
     on_postgres = django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.servers.basehttp import WSGIServer
 
@@ -129,6 +130,9 @@ def e2e_database(django_db_setup, django_db_blocker, e2e_media_root):
         _run_in_thread(_seed_demo)
         yield
         _run_in_thread(partial(_empty_database, restore_migrated_rows=False))
+        # The content types cached while the demo lived have ids the next test's restored
+        # database does not have.
+        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
