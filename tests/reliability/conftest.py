@@ -115,6 +115,7 @@ class Worker:
 @pytest.fixture
 def private_redis(tmp_path):
     if not PrivateRedis.available():
+        # `make install` installs redis-server (Makefile DEBIAN_PACKAGES), so CI never skips.
         pytest.skip("needs a redis-server binary")
     redis = PrivateRedis(tmp_path / "redis").start()
     # This process sends its tasks there too, never eagerly.

@@ -173,6 +173,8 @@ def _read_limited(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
                 if read > info.file_size:
                     raise _size_error(settings.UPLOAD_MAX_UNCOMPRESSED_SIZE)
                 chunks.append(chunk)
+    # zipfile reports a damaged entry as BadZipFile, OSError or EOFError, an unsupported
+    # compression method as NotImplementedError and an encrypted entry as RuntimeError.
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
         raise ScormPackageError(
             _("The entry “%(name)s” of the ZIP cannot be read: %(error)s"),
