@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,6 +22,39 @@ from django.db import connection
 from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFactory
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """
+    On SQLite the test database is a file (on tmpfs where there is one), not Django's default
+    in-memory database. An in-memory database is one connection that the live server's thread
+    shares with the test thread, and the browser tests use the ORM between page loads while
+    the browser may still be requesting: two threads interleaving transactions and savepoints
+    on one connection left on-commit work (a certificate batch, a grading) never run. With a
+    file each thread has its own connection and SQLite's own locking keeps them apart.
+    """
+    database = django_settings.DATABASES["default"]
+    if not database["ENGINE"].endswith("sqlite3"):
+        yield
+        return
+    shm = Path("/dev/shm")
+    folder = (
+        Path(tempfile.mkdtemp(prefix="bimtek-test-", dir=shm))
+        if shm.is_dir() and os.access(shm, os.W_OK)
+        else tmp_path_factory.mktemp("database")
+    )
+    database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+    # A write waits for the other thread's transaction instead of failing at once.
+    database.setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF",
+        }
+    )
+    yield
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

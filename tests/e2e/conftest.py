@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.core.servers.basehttp import WSGIServer
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
 CHROMIUM = "/usr/bin/chromium"
@@ -151,34 +150,17 @@ def e2e_test_settings(request, settings, e2e_media_root):
         yield
 
 
-class _OneRequestAtATimeServer(WSGIServer):
-    """Django's development server without threads; the live-server thread serves it."""
-
-    def __init__(self, *args, connections_override=None, **kwargs):
-        # The live-server thread itself already uses the overriding connections.
-        super().__init__(*args, **kwargs)
-
-
 @pytest.fixture(scope="package")
 def live_server(e2e_database):
     """
     The site on a free local port for the whole suite (pytest-django's live server, without
     its per-test transactional database, which would empty the seeded demo after each test).
     """
-    from django.db import connection
-    from django.test.testcases import LiveServerThread
     from pytest_django.live_server_helper import LiveServer
 
-    threaded = LiveServerThread.server_class
-    if connection.vendor == "sqlite":
-        # The in-memory SQLite database is one connection shared with the server thread:
-        # two requests at once (a quiz's autosave beside its submit) would interleave their
-        # savepoints on it. One request at a time, as SQLite allows anyway.
-        LiveServerThread.server_class = _OneRequestAtATimeServer
-    try:
-        server = LiveServer("localhost")
-    finally:
-        LiveServerThread.server_class = threaded
+    # The test database is a file on SQLite too (tests/conftest.py), so the server's
+    # threads have connections of their own, as on PostgreSQL.
+    server = LiveServer("localhost")
     server._live_server_modified_settings.enable()
     yield server
     server._live_server_modified_settings.disable()
