@@ -1,9 +1,10 @@
 """
 A static-files finder for the SCORM runtime installed from the npm registry.
 
-Only the two bundles the player loads are published (as ``vendor/scorm-again/<name>``); the
-package's sources, ES modules, type declarations and source maps (about 18 MB) are never
-collected, compressed or served.
+Only the two bundles the player loads are published (as ``vendor/scorm-again/<name>``), with
+the source-map stubs they name (the manifest storage of production refuses a file that
+points to a missing one); the package's sources, ES modules, type declarations and full
+source maps (about 18 MB) are never collected, compressed or served.
 """
 
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.core.files.storage import FileSystemStorage
 
 PREFIX = "vendor/scorm-again"
 BUNDLES = ("scorm12.min.js", "scorm2004.min.js")
+PUBLISHED = (*BUNDLES, *(f"{name}.map" for name in BUNDLES))
 
 
 class ScormRuntimeFinder(BaseFinder):
@@ -40,13 +42,13 @@ class ScormRuntimeFinder(BaseFinder):
     def find(self, path, find_all=False, **kwargs):
         name = path.removeprefix(PREFIX + "/")
         found = []
-        if name != path and name in BUNDLES and (self.root / name).is_file():
+        if name != path and name in PUBLISHED and (self.root / name).is_file():
             found.append(str(self.root / name))
         if find_all:
             return found
         return found[0] if found else None
 
     def list(self, ignore_patterns):
-        for name in BUNDLES:
+        for name in PUBLISHED:
             if (self.root / name).is_file():
                 yield name, self.storage
