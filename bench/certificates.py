@@ -208,12 +208,20 @@ def bench_celery(count: int) -> dict:
 
     # Bench rows only: a fresh course and batch, enrolments written directly.
     sys.path.insert(0, str(BASE_DIR))
-    from tests.certificates.factories import CertificateTemplateFactory, make_course
+    from tests.certificates.factories import (
+        CertificateTemplateFactory,
+        SignatoryFactory,
+        make_course,
+    )
 
     stamp = int(time.time())
     course = make_course(title=f"Bench {stamp}", code=f"BENCH-{stamp}", slug=f"bench-{stamp}")
     CourseCertificateSettings.objects.create(
-        course=course, template=CertificateTemplateFactory(name=f"Bench {stamp}")
+        course=course,
+        # A signatory of the bench's own: seed_demo finds the demo's by name.
+        template=CertificateTemplateFactory(
+            name=f"Bench {stamp}", signatories=[SignatoryFactory(name=f"Penandatangan {stamp}")]
+        ),
     )
     batch = Batch.objects.create(
         course=course,
