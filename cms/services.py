@@ -147,7 +147,9 @@ def file_complaint(
         complaint.tracking_code = generate_tracking_code()
         if not Complaint.objects.filter(tracking_code=complaint.tracking_code).exists():
             break
-    complaint.full_clean()
+    # The submission key's uniqueness is settled by the insert (``_save_once``): checked here
+    # first, the second of two simultaneous sends would be refused instead of answered.
+    complaint.full_clean(exclude=["submission_key"])
     return _save_once(complaint)
 
 
@@ -273,5 +275,5 @@ def submit_survey_response(
         suggestion=suggestion.strip(),
         **{code: scores[code] for code in ELEMENT_CODES},
     )
-    response.full_clean()
+    response.full_clean(exclude=["submission_key"])  # settled by the insert, as above
     return _save_once(response)
