@@ -29,6 +29,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.roles import is_administrator
 from training import permissions
 from training.assessment_forms import CourseLimitedAdminForm, EssayGradeForm, QuestionImportForm
 from training.evaluation_results import evaluation_results
@@ -40,7 +41,7 @@ from training.services.question_import import question_bank_template
 
 def _course_filter(user, field="course_id"):
     """Keyword filter restricting a queryset to the user's courses (none for administrators)."""
-    if permissions.is_administrator(user):
+    if is_administrator(user):
         return {}
     return {f"{field}__in": permissions.trained_course_ids(user)}
 
@@ -350,7 +351,7 @@ class EvaluationResultsView(AssessmentAdminView):
             batches = Batch.objects.filter(course_id=form.course_id)
             batch = batches.filter(pk=self.request.GET.get("batch") or 0).first()
             trainers = [ct.trainer for ct in form.course.course_trainers.select_related("trainer")]
-            if permissions.is_administrator(user):
+            if is_administrator(user):
                 trainer = next(
                     (t for t in trainers if str(t.pk) == self.request.GET.get("trainer")), None
                 )
@@ -359,7 +360,7 @@ class EvaluationResultsView(AssessmentAdminView):
                 trainer = user
             context.update(
                 batches=batches,
-                trainers=trainers if permissions.is_administrator(user) else [],
+                trainers=trainers if is_administrator(user) else [],
                 results=evaluation_results(form=form, batch=batch, trainer=trainer),
             )
         context.update(forms=forms, form=form, batch=batch, trainer=trainer)
