@@ -25,6 +25,17 @@ def is_administrator(user) -> bool:
     return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()
 
 
+def administrators():
+    """Everyone ``is_administrator`` holds true for, as a queryset of active users."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS), is_active=True)
+        .distinct()
+    )
+
+
 def is_trainer(user) -> bool:
     """Members of the Trainers group; which courses they train is decided per course."""
     if not (user and user.is_authenticated and user.is_active):

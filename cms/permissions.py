@@ -8,7 +8,7 @@ superusers) see them; trainers reach the Wagtail admin but not the complaint que
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from accounts.roles import ADMINISTRATORS, is_administrator
+from accounts.roles import administrators, is_administrator
 
 
 def can_manage_complaints(user) -> bool:
@@ -49,15 +49,10 @@ class AdministratorsOnlyPolicy(BasePermissionPolicy):
 
     def users_with_any_permission(self, actions):
         from django.contrib.auth import get_user_model
-        from django.db.models import Q
 
         if not self.allowed_actions.intersection(actions):
             return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS), is_active=True)
-            .distinct()
-        )
+        return administrators()
 
 
 class ReadOnlyAdministratorsPolicy(AdministratorsOnlyPolicy):

@@ -31,6 +31,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import is_administrator
 from training import permissions
+from training.admin_scope import CourseScopedViewSetMixin
 from training.assessment_forms import CourseLimitedAdminForm, EssayGradeForm, QuestionImportForm
 from training.evaluation_results import evaluation_results
 from training.learning_gain import batch_learning_gain
@@ -76,10 +77,19 @@ class QuizDeleteView(_CourseLimitedMixin, generic.DeleteView):
     pass
 
 
-class QuizViewSet(ModelViewSet):
+def _quizzes_of_own_courses(user):
+    return Quiz.objects.filter(**_course_filter(user))
+
+
+def _evaluation_forms_of_own_courses(user):
+    return EvaluationForm.objects.filter(**_course_filter(user))
+
+
+class QuizViewSet(CourseScopedViewSetMixin, ModelViewSet):
     """Quizzes of the user's courses, with their questions and choices inline."""
 
     model = Quiz
+    scope = staticmethod(_quizzes_of_own_courses)
     icon = "tasks"
     menu_label = gettext_lazy("Quizzes")
     list_display = ["title", "course", "kind", "pass_mark"]
@@ -106,10 +116,11 @@ class EvaluationFormDeleteView(_CourseLimitedMixin, generic.DeleteView):
     pass
 
 
-class EvaluationFormViewSet(ModelViewSet):
+class EvaluationFormViewSet(CourseScopedViewSetMixin, ModelViewSet):
     """The evaluation questionnaire of each course."""
 
     model = EvaluationForm
+    scope = staticmethod(_evaluation_forms_of_own_courses)
     icon = "form"
     menu_label = gettext_lazy("Evaluation forms")
     list_display = ["title", "course"]

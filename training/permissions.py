@@ -49,6 +49,11 @@ def enrolments_visible_to(user):
     )
 
 
+def can_follow_batches(user) -> bool:
+    """Open the batch screens of the admin at all: trainers (their courses') and administrators."""
+    return is_administrator(user) or is_trainer(user)
+
+
 def can_follow_batch(user, batch) -> bool:
     """See a batch's participants, progress and attendance."""
     return batches_visible_to(user).filter(pk=batch.pk).exists()
