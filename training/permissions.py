@@ -64,10 +64,6 @@ def can_manage_batch(user, batch=None) -> bool:
     return is_administrator(user)
 
 
-def can_take_attendance(user, batch) -> bool:
-    return can_follow_batch(user, batch)
-
-
 def can_view_progress(user, enrolment) -> bool:
     """A participant's own progress; the trainers of the course and administrators too."""
     if not user.is_authenticated:
