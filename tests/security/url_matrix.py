@@ -125,6 +125,8 @@ class Entry:
     data: Callable[[World], dict] | None = None
     content_type: str | None = None
     note: str = ""
+    admin: bool = False
+    """A screen of the Wagtail admin (no language prefix, the admin's own CSP)."""
 
     def __post_init__(self):
         missing = set(ACTORS) - set(self.expect)
@@ -186,7 +188,7 @@ def _admin_screen(url, trainer, other_trainer, **kwargs) -> Entry:
         OTHER_TRAINER: other_trainer,
         ADMINISTRATOR: OK,
     }
-    return Entry(url, expect=expect, **kwargs)
+    return Entry(url, expect=expect, admin=True, **kwargs)
 
 
 def staff_screen(url, **kwargs) -> Entry:
@@ -207,7 +209,7 @@ def administrators_only(url, **kwargs) -> Entry:
 def nobody(url, **kwargs) -> Entry:
     """A screen nobody opens, administrators included: the records are made by services."""
     entry = administrators_only(url, **kwargs)
-    return Entry(url, expect={**entry.expect, ADMINISTRATOR: DENIED}, **kwargs)
+    return Entry(url, expect={**entry.expect, ADMINISTRATOR: DENIED}, admin=True, **kwargs)
 
 
 def admin_url(name, *objects, query=""):
