@@ -1,10 +1,11 @@
 """
 Wagtail admin screen of paused sign-ins: who is locked out from which address, and until
-when, with an unlock button per row. Administrators only; everyone else gets 404.
+when, with an unlock button per row. Administrators only: trainers get Wagtail's "permission
+denied" (the screen is not for their role), participants never enter the admin.
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +16,7 @@ from .permissions import can_unlock_sign_ins
 
 def _require_unlock_permission(request):
     if not can_unlock_sign_ins(request.user):
-        raise Http404
+        raise PermissionDenied
 
 
 def locked_sign_ins_view(request):

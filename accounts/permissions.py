@@ -1,13 +1,6 @@
 """Who may do what with accounts: one small function per rule."""
 
-from .roles import ADMINISTRATORS
-
-
-def is_administrator(user) -> bool:
-    """Administrators (penyelenggara, BKPSDM) and superusers."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()
+from .roles import is_administrator
 
 
 def can_unlock_sign_ins(user) -> bool:

@@ -1,5 +1,5 @@
 """
-The three roles, as Django groups, and the permissions each holds.
+The three roles, as Django groups: the permissions each holds and who holds which role.
 
 Group names are stable identifiers in English; what a trainer may edit in the page tree is
 granted per course by the training app, not here.
@@ -13,6 +13,35 @@ from django.utils.translation import gettext_lazy as _
 PARTICIPANTS = "Participants"
 TRAINERS = "Trainers"
 ADMINISTRATORS = "Administrators"
+
+
+def is_administrator(user) -> bool:
+    """
+    Administrators (the organisers, BKPSDM) and superusers: every batch, report, certificate
+    and complaint. The one place that says who counts as an administrator.
+    """
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()
+
+
+def administrators():
+    """Everyone ``is_administrator`` holds true for, as a queryset of active users."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS), is_active=True)
+        .distinct()
+    )
+
+
+def is_trainer(user) -> bool:
+    """Members of the Trainers group; which courses they train is decided per course."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.groups.filter(name=TRAINERS).exists()
+
 
 ROLE_LABELS = {
     PARTICIPANTS: _("Participants"),

@@ -2,21 +2,14 @@
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from accounts.roles import ADMINISTRATORS
-
-
-def is_certificate_administrator(user) -> bool:
-    """Administrators (penyelenggara) and superusers manage, issue and revoke certificates."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()
+from accounts.roles import is_administrator
 
 
 def can_download_certificate(user, certificate) -> bool:
     """A participant downloads only their own issued certificate; administrators any."""
     if not user.is_authenticated or not certificate.pdf:
         return False
-    if is_certificate_administrator(user):
+    if is_administrator(user):
         return True
     return certificate.enrolment.participant_id == user.pk and certificate.status != "pending"
 
@@ -28,7 +21,7 @@ def certificates_visible_to(user):
     """
     from .models import Certificate
 
-    if is_certificate_administrator(user):
+    if is_administrator(user):
         return Certificate.objects.all()
     if not user.is_authenticated:
         return Certificate.objects.none()
@@ -36,11 +29,11 @@ def certificates_visible_to(user):
 
 
 def can_issue_certificates(user) -> bool:
-    return is_certificate_administrator(user)
+    return is_administrator(user)
 
 
 def can_revoke_certificate(user, certificate) -> bool:
-    return is_certificate_administrator(user) and certificate.status == "valid"
+    return is_administrator(user) and certificate.status == "valid"
 
 
 class CertificatePermissionPolicy(ModelPermissionPolicy):

@@ -8,18 +8,17 @@ superusers) see them; trainers reach the Wagtail admin but not the complaint que
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from accounts.roles import ADMINISTRATORS
+from accounts.roles import administrators, is_administrator
 
 
 def can_manage_complaints(user) -> bool:
     """Administrators handle complaints: read them, assign, answer and close them."""
-    if not (user and user.is_authenticated and user.is_active):
+    if not (user and user.is_authenticated):
         return False
-    if user.is_superuser:
-        return True
+    # Asked once per row of the complaint list: remembered on the request's user object.
     cached = getattr(user, "_cms_is_administrator", None)
     if cached is None:
-        cached = user.groups.filter(name=ADMINISTRATORS).exists()
+        cached = is_administrator(user)
         user._cms_is_administrator = cached
     return cached
 
@@ -50,15 +49,10 @@ class AdministratorsOnlyPolicy(BasePermissionPolicy):
 
     def users_with_any_permission(self, actions):
         from django.contrib.auth import get_user_model
-        from django.db.models import Q
 
         if not self.allowed_actions.intersection(actions):
             return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS), is_active=True)
-            .distinct()
-        )
+        return administrators()
 
 
 class ReadOnlyAdministratorsPolicy(AdministratorsOnlyPolicy):

@@ -29,7 +29,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.roles import is_administrator
 from training import permissions
+from training.admin_scope import CourseScopedViewSetMixin
 from training.assessment_forms import CourseLimitedAdminForm, EssayGradeForm, QuestionImportForm
 from training.evaluation_results import evaluation_results
 from training.learning_gain import batch_learning_gain
@@ -40,7 +42,7 @@ from training.services.question_import import question_bank_template
 
 def _course_filter(user, field="course_id"):
     """Keyword filter restricting a queryset to the user's courses (none for administrators)."""
-    if permissions.is_administrator(user):
+    if is_administrator(user):
         return {}
     return {f"{field}__in": permissions.trained_course_ids(user)}
 
@@ -75,10 +77,19 @@ class QuizDeleteView(_CourseLimitedMixin, generic.DeleteView):
     pass
 
 
-class QuizViewSet(ModelViewSet):
+def _quizzes_of_own_courses(user):
+    return Quiz.objects.filter(**_course_filter(user))
+
+
+def _evaluation_forms_of_own_courses(user):
+    return EvaluationForm.objects.filter(**_course_filter(user))
+
+
+class QuizViewSet(CourseScopedViewSetMixin, ModelViewSet):
     """Quizzes of the user's courses, with their questions and choices inline."""
 
     model = Quiz
+    scope = staticmethod(_quizzes_of_own_courses)
     icon = "tasks"
     menu_label = gettext_lazy("Quizzes")
     list_display = ["title", "course", "kind", "pass_mark"]
@@ -105,10 +116,11 @@ class EvaluationFormDeleteView(_CourseLimitedMixin, generic.DeleteView):
     pass
 
 
-class EvaluationFormViewSet(ModelViewSet):
+class EvaluationFormViewSet(CourseScopedViewSetMixin, ModelViewSet):
     """The evaluation questionnaire of each course."""
 
     model = EvaluationForm
+    scope = staticmethod(_evaluation_forms_of_own_courses)
     icon = "form"
     menu_label = gettext_lazy("Evaluation forms")
     list_display = ["title", "course"]
@@ -350,7 +362,7 @@ class EvaluationResultsView(AssessmentAdminView):
             batches = Batch.objects.filter(course_id=form.course_id)
             batch = batches.filter(pk=self.request.GET.get("batch") or 0).first()
             trainers = [ct.trainer for ct in form.course.course_trainers.select_related("trainer")]
-            if permissions.is_administrator(user):
+            if is_administrator(user):
                 trainer = next(
                     (t for t in trainers if str(t.pk) == self.request.GET.get("trainer")), None
                 )
@@ -359,7 +371,7 @@ class EvaluationResultsView(AssessmentAdminView):
                 trainer = user
             context.update(
                 batches=batches,
-                trainers=trainers if permissions.is_administrator(user) else [],
+                trainers=trainers if is_administrator(user) else [],
                 results=evaluation_results(form=form, batch=batch, trainer=trainer),
             )
         context.update(forms=forms, form=form, batch=batch, trainer=trainer)

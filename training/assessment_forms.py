@@ -5,9 +5,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from accounts.roles import is_administrator
 from cms.uploads import check_size, check_xlsx
 from training.models import CoursePage, ModulePage, Quiz
-from training.permissions import is_administrator, trained_course_ids
+from training.permissions import trained_course_ids
 
 
 class CourseLimitedAdminForm(WagtailAdminModelForm):

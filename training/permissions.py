@@ -19,15 +19,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
-from accounts.roles import ADMINISTRATORS, TRAINERS
+from accounts.roles import is_administrator, is_trainer
 
 from .models import Batch, CourseEditorGroup, CoursePage, CourseTrainer, Enrolment
-
-
-def is_administrator(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()
 
 
 def trained_course_keys(user):
@@ -55,6 +49,11 @@ def enrolments_visible_to(user):
     )
 
 
+def can_follow_batches(user) -> bool:
+    """Open the batch screens of the admin at all: trainers (their courses') and administrators."""
+    return is_administrator(user) or is_trainer(user)
+
+
 def can_follow_batch(user, batch) -> bool:
     """See a batch's participants, progress and attendance."""
     return batches_visible_to(user).filter(pk=batch.pk).exists()
@@ -63,10 +62,6 @@ def can_follow_batch(user, batch) -> bool:
 def can_manage_batch(user, batch=None) -> bool:
     """Create and change batches, enrol, approve and import participants."""
     return is_administrator(user)
-
-
-def can_take_attendance(user, batch) -> bool:
-    return can_follow_batch(user, batch)
 
 
 def can_view_progress(user, enrolment) -> bool:
@@ -187,10 +182,6 @@ def can_play_scorm(user, lesson) -> bool:
 # --- Assessments ---------------------------------------------------------------------
 
 
-def is_trainer(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name=TRAINERS).exists()
-
-
 def trained_course_ids(user) -> set[int]:
     """The ids of the courses a user is a trainer of."""
     if not user.is_authenticated:
@@ -251,7 +242,7 @@ def can_view_reports(user) -> bool:
     The admin reports and dashboard figures: administrators for every course, trainers for
     their own courses (the reports narrow themselves with ``batches_visible_to``).
     """
-    return user.is_authenticated and user.is_active and (is_administrator(user) or is_trainer(user))
+    return is_administrator(user) or is_trainer(user)
 
 
 def can_see_individual_evaluations(user) -> bool:

@@ -4,7 +4,6 @@ one "Training" menu. Trainers see the batches of their own courses only; every c
 enrolment goes through the enrolment services.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +12,20 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from .admin_scope import CourseScopedViewSetMixin
 from .models import Batch, BatchSession, Enrolment
 from .models.batches import SEAT_HOLDING_STATUSES
-from .permissions import batches_visible_to, can_manage_batch, can_take_attendance
+from .permissions import batches_visible_to, can_manage_batch
 from .services import EnrolmentError, enrol_participant
+
+
+def _enrolments_in_visible_batches(user):
+    # Not ``enrolments_visible_to``: one's own enrolment as a participant is no admin record.
+    return Enrolment.objects.filter(batch__in=batches_visible_to(user))
+
+
+def _sessions_in_visible_batches(user):
+    return BatchSession.objects.filter(batch__in=batches_visible_to(user))
 
 
 class BatchIndexView(generic.IndexView):
@@ -53,8 +62,9 @@ class BatchIndexView(generic.IndexView):
         return buttons
 
 
-class BatchViewSet(ModelViewSet):
+class BatchViewSet(CourseScopedViewSetMixin, ModelViewSet):
     model = Batch
+    scope = staticmethod(batches_visible_to)
     index_view_class = BatchIndexView
     icon = "group"
     menu_label = _("Batches")
@@ -88,9 +98,9 @@ class BatchViewSet(ModelViewSet):
 
 class EnrolmentIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return Enrolment.objects.filter(
-            batch__in=batches_visible_to(self.request.user)
-        ).select_related("participant", "batch__course")
+        return _enrolments_in_visible_batches(self.request.user).select_related(
+            "participant", "batch__course"
+        )
 
 
 class EnrolmentCreateView(generic.CreateView):
@@ -117,8 +127,9 @@ class EnrolmentCreateView(generic.CreateView):
             return self.form_invalid(form)
 
 
-class EnrolmentViewSet(ModelViewSet):
+class EnrolmentViewSet(CourseScopedViewSetMixin, ModelViewSet):
     model = Enrolment
+    scope = staticmethod(_enrolments_in_visible_batches)
     index_view_class = EnrolmentIndexView
     add_view_class = EnrolmentCreateView
     icon = "user"
@@ -135,9 +146,7 @@ class EnrolmentViewSet(ModelViewSet):
 
 class SessionIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return BatchSession.objects.filter(
-            batch__in=batches_visible_to(self.request.user)
-        ).select_related("batch__course")
+        return _sessions_in_visible_batches(self.request.user).select_related("batch__course")
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -160,12 +169,6 @@ class SessionFormMixin:
         form.fields["batch"].queryset = batches_visible_to(self.request.user)
         return form
 
-    def get_object(self, queryset=None):
-        session = super().get_object(queryset)
-        if not can_take_attendance(self.request.user, session.batch):
-            raise PermissionDenied
-        return session
-
 
 class SessionCreateView(SessionFormMixin, generic.CreateView):
     pass
@@ -175,8 +178,9 @@ class SessionEditView(SessionFormMixin, generic.EditView):
     pass
 
 
-class BatchSessionViewSet(ModelViewSet):
+class BatchSessionViewSet(CourseScopedViewSetMixin, ModelViewSet):
     model = BatchSession
+    scope = staticmethod(_sessions_in_visible_batches)
     index_view_class = SessionIndexView
     add_view_class = SessionCreateView
     edit_view_class = SessionEditView

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 
 from accounts.api.schema import ErrorSerializer
 from accounts.api.throttling import WriteRateThrottle
+from accounts.roles import is_administrator
 from training.permissions import batches_visible_to, enrolments_visible_to
 
 from .. import services
@@ -30,11 +31,7 @@ from ..models import (
     CertificateStatus,
     RenderStatus,
 )
-from ..permissions import (
-    can_download_certificate,
-    certificates_visible_to,
-    is_certificate_administrator,
-)
+from ..permissions import can_download_certificate, certificates_visible_to
 from ..views import certificate_file_response
 from .filters import CertificateFilter
 from .permissions import CanIssueCertificates
@@ -210,6 +207,6 @@ class CertificateBatchJobViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CertificateBatchJobSerializer
 
     def get_queryset(self):
-        if not is_certificate_administrator(self.request.user):
+        if not is_administrator(self.request.user):
             return CertificateBatchJob.objects.none()
         return CertificateBatchJob.objects.order_by("-created_at", "-pk")

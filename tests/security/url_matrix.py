@@ -30,7 +30,30 @@ course, so nothing here is theirs); a trainer of another course; the owner (the 
 whose enrolment, attempt or certificate it is); a trainer of the course; an administrator.
 
 Outcomes: ``OK`` (a 2xx answer, or a redirect that is not to a sign-in page), ``SIGN_IN``
-(a redirect to the participant sign-in page), ``NOT_FOUND`` (404).
+(a redirect to the participant sign-in page), ``NOT_FOUND`` (404), ``ADMIN_SIGN_IN`` (a
+redirect to the admin sign-in page), ``DENIED`` (Wagtail's "permission denied": a redirect to
+the admin dashboard with a message).
+
+Our admin screens (the second half of ``URLS``)
+------------------------------------------------
+Every URL under ``/admin/`` whose view lives in one of our apps (accounts, cms, training,
+certificates, operations) has an entry too; Wagtail's own admin URLs are Wagtail's to test.
+The rule for every one of them, in this order:
+
+1. Anonymous visitors and participants (who hold no admin access) are sent to the admin
+   sign-in page (``ADMIN_SIGN_IN``), whatever the object and whether it exists.
+2. A screen that is not for the user's role at all (certificates, imports, paused sign-ins,
+   complaints are the administrators'; trainers get none of them) answers with Wagtail's
+   permission denied (``DENIED``), before any object is looked up: so it says nothing about
+   what exists either, and the same answer comes for every object.
+3. A screen that is for the role, opened on an object of a course the user does not teach
+   (a trainer of another course on this course's batch, session, essay, quiz or report),
+   answers 404 (``NOT_FOUND``), exactly like an object that does not exist.
+4. Lists and reports open for every trainer (``OK``) and show only their own courses' rows;
+   ``test_url_matrix`` checks the rows of the exports, not just the status.
+
+Build admin entries with ``staff_screen`` (rule 4), ``course_screen`` (rules 3: the course's
+trainer and administrators OK, the other trainer 404) or ``administrators_only`` (rule 2).
 """
 
 from __future__ import annotations
@@ -57,6 +80,8 @@ SIGNED_IN = ACTORS[1:]
 OK = "ok"
 SIGN_IN = "sign-in"
 NOT_FOUND = "not found"
+ADMIN_SIGN_IN = "admin sign-in"
+DENIED = "permission denied"
 # The API answers with status codes instead of redirects.
 UNAUTHENTICATED = "HTTP 401"
 FORBIDDEN = "HTTP 403"
@@ -77,8 +102,13 @@ def outcome_of(response) -> str:
     if status == 404:
         return NOT_FOUND
     if status in (301, 302, 303, 307, 308):
-        if urlparse(response["Location"]).path in sign_in_paths():
+        path = urlparse(response["Location"]).path
+        if path in sign_in_paths():
             return SIGN_IN
+        if path == reverse("wagtailadmin_login"):
+            return ADMIN_SIGN_IN
+        if path == reverse("wagtailadmin_home"):
+            return DENIED
         return OK
     if 200 <= status < 300:
         return OK
@@ -95,6 +125,8 @@ class Entry:
     data: Callable[[World], dict] | None = None
     content_type: str | None = None
     note: str = ""
+    admin: bool = False
+    """A screen of the Wagtail admin (no language prefix, the admin's own CSP)."""
 
     def __post_init__(self):
         missing = set(ACTORS) - set(self.expect)
@@ -149,6 +181,59 @@ def api_signed_in(url, **kwargs) -> Entry:
 _ALLOWED_NAMES = ("owner", "trainer", "administrator", "other_participant", "other_trainer")
 
 
+def _admin_screen(url, trainer, other_trainer, **kwargs) -> Entry:
+    expect = {
+        **dict.fromkeys((ANONYMOUS, OTHER_PARTICIPANT, OWNER), ADMIN_SIGN_IN),
+        TRAINER: trainer,
+        OTHER_TRAINER: other_trainer,
+        ADMINISTRATOR: OK,
+    }
+    return Entry(url, expect=expect, admin=True, **kwargs)
+
+
+def staff_screen(url, **kwargs) -> Entry:
+    """An admin list, report or form for every trainer and administrator (rule 4)."""
+    return _admin_screen(url, OK, OK, **kwargs)
+
+
+def course_screen(url, **kwargs) -> Entry:
+    """An admin screen of one course's object: its trainers and administrators (rule 3)."""
+    return _admin_screen(url, OK, NOT_FOUND, **kwargs)
+
+
+def administrators_only(url, **kwargs) -> Entry:
+    """An admin screen that is no trainer's: Wagtail's permission denied (rule 2)."""
+    return _admin_screen(url, DENIED, DENIED, **kwargs)
+
+
+def nobody(url, **kwargs) -> Entry:
+    """A screen nobody opens, administrators included: the records are made by services."""
+    entry = administrators_only(url, **kwargs)
+    return Entry(url, expect={**entry.expect, ADMINISTRATOR: DENIED}, admin=True, **kwargs)
+
+
+def admin_url(name, *objects, query=""):
+    """``lambda w: reverse(name, args=[w.<object>.pk, ...]) + query``."""
+    return lambda w: reverse(name, args=[getattr(w, o).pk for o in objects]) + query
+
+
+def screens(namespace, kind, obj=None, *names, query="") -> dict[str, Entry]:
+    """
+    Entries of a viewset's screens that share one outcome: ``kind`` (``staff_screen``,
+    ``course_screen``, ``administrators_only``, ``nobody``) of each ``namespace:name``;
+    screens of one object get ``obj``'s primary key (an attribute of the world).
+    """
+    return {
+        f"{namespace}:{name}": kind(admin_url(f"{namespace}:{name}", *([obj] if obj else [])))
+        for name in names
+    }
+
+
+LISTS = ("index", "index_results")
+SNIPPET_LISTS = ("list", "list_results")
+HISTORY = ("history", "history_results")
+
+
 def _player_outcomes() -> dict:
     return {
         **dict.fromkeys(ACTORS, NOT_FOUND),
@@ -188,9 +273,21 @@ class World:
 
         from accounts.services import create_access_token
         from certificates.services import issue_batch_certificates
-        from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFactory
+        from tests.certificates.factories import SignatoryFactory
+        from tests.cms.factories import make_complaint, make_survey_response
+        from tests.factories import (
+            AdministratorFactory,
+            AgencyFactory,
+            ParticipantFactory,
+            TrainerFactory,
+        )
         from tests.training.assessment_factories import make_evaluation_form, make_full_quiz
-        from tests.training.factories import BatchFactory, EnrolmentFactory, make_course
+        from tests.training.factories import (
+            BatchFactory,
+            BatchSessionFactory,
+            EnrolmentFactory,
+            make_course,
+        )
         from training.models import CourseTrainer, LessonPage
         from training.services import start_attempt, submit_attempt
         from training.services.imports import preview_participant_import
@@ -231,6 +328,16 @@ class World:
         self.scorm_lesson = self._scorm_lesson()
         self.document = get_document_model()(title="Modul PDF")
         self.document.file.save("modul.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
+        # Records of the admin screens.
+        self.session = BatchSessionFactory(batch=self.batch)
+        self.essay_answer = self._essay_answer()
+        self.complaint = make_complaint()
+        self.paused_sign_in = self._paused_sign_in()
+        self.survey_response = make_survey_response()
+        self.agency = AgencyFactory()
+        self.signatory = SignatoryFactory()
+        self.certificate_template = self.certificate_settings.template
+        self.scorm_package = self.scorm_lesson.scorm_package
 
     def user(self, actor):
         return {
@@ -252,7 +359,7 @@ class World:
         from tests.training.factories import BatchFactory, EnrolmentFactory
         from training.models import EnrolmentStatus
 
-        CourseCertificateSettingsFactory(course=self.course)
+        self.certificate_settings = CourseCertificateSettingsFactory(course=self.course)
         completed = EnrolmentFactory(
             batch=BatchFactory(course=self.course),
             participant=self.owner,
@@ -277,6 +384,33 @@ class World:
 
         package = import_scorm_package(file=io.BytesIO(minimal_package()), file_name="mini.zip")
         return attach_scorm_package(lesson=lessons_of(self.course)[1], package=package)
+
+    def _essay_answer(self):
+        """The owner's essay answer waiting for a grade, in a module quiz of the course."""
+        from tests.training.assessment_factories import add_question, make_quiz
+        from training.models import ModulePage, QuizKind
+        from training.services import start_attempt, submit_attempt
+
+        module = ModulePage.objects.descendant_of(self.course).first()
+        quiz = make_quiz(self.course, QuizKind.MODULE, module=module)
+        essay = add_question(quiz, "essay", points="4")
+        attempt = submit_attempt(
+            attempt=start_attempt(enrolment=self.enrolment, quiz=quiz),
+            responses={essay.pk: "Kanal SP4N-LAPOR! dan kotak saran."},
+        )
+        return attempt.answers.get(question_ref=essay.pk)
+
+    def _paused_sign_in(self):
+        """A (user name, address) pair paused after too many wrong passwords."""
+        from axes.models import AccessAttempt
+        from django.conf import settings
+        from django.test import Client
+
+        for _attempt in range(settings.AXES_FAILURE_LIMIT):
+            Client(REMOTE_ADDR="10.1.1.1").post(
+                reverse("accounts:login"), {"username": "terkunci", "password": "salah"}
+            )
+        return AccessAttempt.objects.get(username="terkunci")
 
     def badge_key_id(self):
         from certificates.badge_signing import public_jwk
@@ -511,4 +645,254 @@ URLS: dict[str, Entry] = {
         trainer=FORBIDDEN,
         administrator=OK,
     ),
+    # --- Our admin screens (see "Our admin screens" above) -----------------------------
+    "accounts_admin:locked_sign_ins": administrators_only(
+        lambda w: reverse("accounts_admin:locked_sign_ins")
+    ),
+    "accounts_admin:unlock_sign_in": administrators_only(
+        admin_url("accounts_admin:unlock_sign_in", "paused_sign_in"), method="post"
+    ),
+    "training_admin:batch_progress": course_screen(
+        admin_url("training_admin:batch_progress", "batch")
+    ),
+    "training_admin:batch_progress_export": course_screen(
+        admin_url("training_admin:batch_progress_export", "batch")
+    ),
+    "training_admin:enrolment_decision": administrators_only(
+        admin_url("training_admin:enrolment_decision", "batch", "enrolment"),
+        method="post",
+        data=lambda w: {"decision": "approve"},
+        note="approving and rejecting enrolments is the organisers' work",
+    ),
+    "training_admin:import_upload": administrators_only(
+        admin_url("training_admin:import_upload", "batch")
+    ),
+    "training_admin:import_preview": administrators_only(
+        admin_url("training_admin:import_preview", "batch", "participant_import")
+    ),
+    "training_admin:import_template": administrators_only(
+        lambda w: reverse("training_admin:import_template")
+    ),
+    "training_admin:session_attendance": course_screen(
+        admin_url("training_admin:session_attendance", "session")
+    ),
+    # Reports, each asked for its .csv export; the results fragments as the page shows them.
+    **screens(
+        "training_reports",
+        staff_screen,
+        None,
+        "enrolments",
+        "assessments",
+        "batch_assessments",
+        "evaluations",
+        query="?export=csv",
+    ),
+    **screens(
+        "certificates_reports",
+        staff_screen,
+        None,
+        "jp_participants",
+        "jp_agencies",
+        query="?export=csv",
+    ),
+    **screens(
+        "training_reports",
+        staff_screen,
+        None,
+        "enrolments_results",
+        "assessments_results",
+        "batch_assessments_results",
+        "evaluations_results",
+    ),
+    **screens(
+        "certificates_reports", staff_screen, None, "jp_participants_results", "jp_agencies_results"
+    ),
+    "complaints:edit": administrators_only(
+        admin_url("complaints:edit", "complaint"),
+        note="complaints carry the reporter's personal data",
+    ),
+    "training_batches:index": staff_screen(lambda w: reverse("training_batches:index")),
+    "training_batches:index_results": staff_screen(
+        lambda w: reverse("training_batches:index_results")
+    ),
+    "training_enrolments:index": staff_screen(lambda w: reverse("training_enrolments:index")),
+    "training_enrolments:index_results": staff_screen(
+        lambda w: reverse("training_enrolments:index_results")
+    ),
+    "training_enrolments:add": administrators_only(lambda w: reverse("training_enrolments:add")),
+    "training_sessions:index": staff_screen(lambda w: reverse("training_sessions:index")),
+    "training_sessions:index_results": staff_screen(
+        lambda w: reverse("training_sessions:index_results")
+    ),
+    "training_sessions:add": staff_screen(lambda w: reverse("training_sessions:add")),
+    "training_sessions:edit": course_screen(admin_url("training_sessions:edit", "session")),
+    "quiz:index": staff_screen(lambda w: reverse("quiz:index")),
+    "quiz:index_results": staff_screen(lambda w: reverse("quiz:index_results")),
+    "quiz:edit": course_screen(admin_url("quiz:edit", "quiz")),
+    "quiz:delete": course_screen(admin_url("quiz:delete", "quiz")),
+    "evaluation_form:index": staff_screen(lambda w: reverse("evaluation_form:index")),
+    "evaluation_form:index_results": staff_screen(
+        lambda w: reverse("evaluation_form:index_results")
+    ),
+    "evaluation_form:edit": course_screen(admin_url("evaluation_form:edit", "evaluation_form")),
+    "evaluation_form:delete": administrators_only(
+        admin_url("evaluation_form:delete", "evaluation_form"),
+        note="trainers edit their course's questionnaire but never delete it",
+    ),
+    "assessment_admin:essays": staff_screen(lambda w: reverse("assessment_admin:essays")),
+    "assessment_admin:essay_grade": course_screen(
+        admin_url("assessment_admin:essay_grade", "essay_answer")
+    ),
+    "assessment_admin:batch_reports": staff_screen(
+        lambda w: reverse("assessment_admin:batch_reports")
+    ),
+    "assessment_admin:batch_report": course_screen(
+        admin_url("assessment_admin:batch_report", "batch", query="?export=xlsx")
+    ),
+    "assessment_admin:evaluation_results": staff_screen(
+        lambda w: reverse("assessment_admin:evaluation_results")
+    ),
+    "assessment_admin:question_import": staff_screen(
+        lambda w: reverse("assessment_admin:question_import")
+    ),
+    "certificates_register:index": administrators_only(
+        lambda w: reverse("certificates_register:index")
+    ),
+    "certificates_register:index_results": administrators_only(
+        lambda w: reverse("certificates_register:index_results")
+    ),
+    "certificates_register:inspect": administrators_only(
+        admin_url("certificates_register:inspect", "certificate")
+    ),
+    "certificates_register:edit": administrators_only(
+        admin_url("certificates_register:edit", "certificate")
+    ),
+    "certificates_register:revoke": administrators_only(
+        admin_url("certificates_register:revoke", "certificate")
+    ),
+    "certificates_register:reissue": administrators_only(
+        admin_url("certificates_register:reissue", "certificate")
+    ),
+    "certificates_register:approve": administrators_only(
+        admin_url("certificates_register:approve", "certificate"), method="post"
+    ),
+    "certificates_register:render": administrators_only(
+        admin_url("certificates_register:render", "certificate"), method="post"
+    ),
+    "certificates_register:download": administrators_only(
+        admin_url("certificates_register:download", "certificate")
+    ),
+    "certificates_register:batch_zip": administrators_only(
+        lambda w: reverse(
+            "certificates_register:batch_zip", args=[w.certificate.enrolment.batch_id]
+        )
+    ),
+    "certificates_batch_jobs:index": administrators_only(
+        lambda w: reverse("certificates_batch_jobs:index")
+    ),
+    "certificates_batch_jobs:index_results": administrators_only(
+        lambda w: reverse("certificates_batch_jobs:index_results")
+    ),
+    "certificates_batch_jobs:add": administrators_only(
+        lambda w: reverse("certificates_batch_jobs:add")
+    ),
+    "certificates_batch_jobs:inspect": administrators_only(
+        admin_url("certificates_batch_jobs:inspect", "certificate_job")
+    ),
+    "certificates_batch_jobs:edit": administrators_only(
+        admin_url("certificates_batch_jobs:edit", "certificate_job")
+    ),
+    "certificates_batch_jobs:retry": administrators_only(
+        admin_url("certificates_batch_jobs:retry", "certificate_job"), method="post"
+    ),
+    # Wagtail's generic screens of our viewsets, by viewset.
+    **screens("agencies", administrators_only, None, *LISTS, "add"),
+    **screens("agencies", administrators_only, "agency", "edit", "delete", *HISTORY, "usage"),
+    **screens("complaints", administrators_only, None, *LISTS),
+    **screens("complaints", administrators_only, "complaint", "inspect", *HISTORY, "usage"),
+    # Complaints come from the public form and are records: nobody adds or deletes them.
+    **screens("complaints", nobody, None, "add"),
+    **screens("complaints", nobody, "complaint", "delete"),
+    **screens("survey_responses", administrators_only, None, *LISTS),
+    **screens("survey_responses", administrators_only, "survey_response", "inspect"),
+    **screens("survey_responses", nobody, None, "add"),
+    **screens("survey_responses", nobody, "survey_response", "edit", "delete", *HISTORY, "usage"),
+    **screens("training_batches", administrators_only, None, "add"),
+    **screens("training_batches", administrators_only, "batch", "edit", *HISTORY, "usage"),
+    **screens("training_batches", course_screen, "batch", "inspect"),
+    **screens("training_batches", nobody, "batch", "delete"),
+    **screens("training_enrolments", administrators_only, "enrolment", *HISTORY),
+    **screens("training_enrolments", course_screen, "enrolment", "inspect"),
+    # Status changes go through the enrolment services, never a form.
+    **screens("training_enrolments", nobody, "enrolment", "edit", "delete", "usage"),
+    **screens("training_sessions", administrators_only, "session", "delete"),
+    **screens("training_sessions", course_screen, "session", *HISTORY, "usage", "copy"),
+    **screens("quiz", staff_screen, None, "add"),
+    **screens("quiz", course_screen, "quiz", *HISTORY, "usage"),
+    **screens("evaluation_form", staff_screen, None, "add"),
+    **screens("evaluation_form", course_screen, "evaluation_form", *HISTORY, "usage"),
+    **screens("certificates_register", administrators_only, "certificate", *HISTORY, "usage"),
+    **screens("certificates_batch_jobs", administrators_only, "certificate_job", *HISTORY),
+    **screens("certificates_batch_jobs", administrators_only, "certificate_job", "usage"),
+    **screens("certificates_course_settings", administrators_only, None, *LISTS, "add"),
+    **screens(
+        "certificates_course_settings",
+        administrators_only,
+        "certificate_settings",
+        "edit",
+        "delete",
+        *HISTORY,
+        "usage",
+    ),
+    # SCORM packages are a library shared by every course's lessons.
+    **screens("wagtailsnippets_training_scormpackage", staff_screen, None, *SNIPPET_LISTS, "add"),
+    **screens(
+        "wagtailsnippets_training_scormpackage",
+        staff_screen,
+        "scorm_package",
+        "edit",
+        *HISTORY,
+        "usage",
+        "copy",
+    ),
+    **screens(
+        "wagtailsnippets_training_scormpackage", administrators_only, "scorm_package", "delete"
+    ),
+    **screens(
+        "wagtailsnippets_certificates_certificatetemplate",
+        administrators_only,
+        None,
+        *SNIPPET_LISTS,
+        "add",
+        "preview_on_add",
+    ),
+    **screens(
+        "wagtailsnippets_certificates_certificatetemplate",
+        administrators_only,
+        "certificate_template",
+        "edit",
+        "delete",
+        *HISTORY,
+        "usage",
+        "copy",
+        "preview_on_edit",
+    ),
+    **screens(
+        "wagtailsnippets_certificates_signatory", administrators_only, None, *SNIPPET_LISTS, "add"
+    ),
+    **screens(
+        "wagtailsnippets_certificates_signatory",
+        administrators_only,
+        "signatory",
+        "edit",
+        "delete",
+        *HISTORY,
+        "usage",
+    ),
+    # The users' screens are Wagtail's, with the ASN profile of our UserViewSet.
+    **screens("wagtailusers_users", administrators_only, None, *LISTS, "add"),
+    **screens(
+        "wagtailusers_users", administrators_only, "owner", "edit", *HISTORY, "usage", "copy"
+    ),
+    **screens("wagtailusers_users", nobody, "owner", "delete"),
 }

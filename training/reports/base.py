@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.views.reports import ReportView
 
+from accounts.roles import is_administrator
 from training.models import Batch, CoursePage
-from training.permissions import batches_visible_to, can_view_reports, is_administrator
+from training.permissions import batches_visible_to, can_view_reports
 
 
 def local_naive(value: datetime.datetime):

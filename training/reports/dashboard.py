@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from training.permissions import batches_visible_to, can_view_reports, is_administrator
+from accounts.roles import is_administrator
+from training.permissions import batches_visible_to, can_view_reports
 
 from . import selectors
 from .base import current_year

@@ -21,14 +21,13 @@ from ..exports import batch_progress_workbook
 from ..forms import ParticipantImportForm
 from ..models import (
     AttendanceStatus,
-    Batch,
     BatchSession,
     Enrolment,
     EnrolmentStatus,
     ImportStatus,
     ParticipantImport,
 )
-from ..permissions import can_follow_batch, can_manage_batch, can_take_attendance
+from ..permissions import batches_visible_to, can_follow_batches, can_manage_batch
 from ..selectors import batch_progress
 from ..services import (
     EnrolmentError,
@@ -54,16 +53,28 @@ def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
 
 
 class BatchMixin(WagtailAdminTemplateMixin):
-    """Loads the batch of the URL and checks the view's access rule."""
+    """
+    Loads the batch of the URL for a user whose role may open the screen at all.
+
+    A role the screen is not for gets Wagtail's "permission denied" before anything is looked
+    up; a batch the user may not follow (another course's) is a 404, like one that does not
+    exist, so that nobody learns which batches exist.
+    """
 
     header_icon = "group"
-    rule = staticmethod(can_follow_batch)
+    rule = staticmethod(can_follow_batches)
 
     def dispatch(self, request, *args, **kwargs):
-        self.batch = get_object_or_404(Batch.objects.select_related("course"), pk=kwargs["pk"])
-        if not self.rule(request.user, self.batch):
+        if not self.rule(request.user):
             raise PermissionDenied
+        self.batch = get_object_or_404(
+            batches_visible_to(request.user).select_related("course"), pk=kwargs["pk"]
+        )
+        self.load_objects(**kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+    def load_objects(self, **kwargs):
+        """Load what else the URL names, once the batch is known; a hook."""
 
     def get_page_subtitle(self):
         return str(self.batch)
@@ -167,11 +178,10 @@ class ImportPreviewView(BatchMixin, TemplateView):
     page_title = gettext_lazy("Import preview")
     template_name = "training/admin/import_preview.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def load_objects(self, **kwargs):
         self.participant_import = get_object_or_404(
-            ParticipantImport, pk=kwargs["import_pk"], batch_id=kwargs["pk"]
+            ParticipantImport, pk=kwargs["import_pk"], batch=self.batch
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -224,11 +234,15 @@ class SessionAttendanceView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "training/admin/session_attendance.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.session = get_object_or_404(
-            BatchSession.objects.select_related("batch__course"), pk=kwargs["pk"]
-        )
-        if not can_take_attendance(request.user, self.session.batch):
+        if not can_follow_batches(request.user):
             raise PermissionDenied
+        # Another course's session is a 404, like one that does not exist.
+        self.session = get_object_or_404(
+            BatchSession.objects.filter(batch__in=batches_visible_to(request.user)).select_related(
+                "batch__course"
+            ),
+            pk=kwargs["pk"],
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
