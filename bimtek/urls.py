@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.api.views import not_found as api_not_found
+from accounts.twofactor_views import AdminSignInCodeView, AdminSignInView
 from operations.views import health
 
 # The REST API, one module per app; the language comes from Accept-Language, not the path.
@@ -31,6 +32,9 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
+    # The admin's sign-in with the two-factor step, ahead of Wagtail's own view at that path.
+    path("admin/login/", AdminSignInView.as_view(), name="admin_sign_in"),
+    path("admin/login/code/", AdminSignInCodeView.as_view(), name="admin_sign_in_code"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
