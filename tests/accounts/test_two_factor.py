@@ -4,12 +4,14 @@ recovery codes used once, turning it off, the administrator's reset, the require
 administrators, the lockout after wrong codes and the audit entries.
 """
 
+import re
 import time
 
 import pytest
 from axes.models import AccessAttempt
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
@@ -107,7 +109,7 @@ def test_set_up_with_the_right_code_turns_it_on_and_shows_recovery_codes_once(cl
     stored = RecoveryCode.objects.filter(user=user)
     assert stored.count() == twofactor.RECOVERY_CODE_COUNT
     # Only digests are stored: no code shown on the page is in the database.
-    shown = [line.split("<code>")[1].split("</code>")[0] for line in text.split("<li>")[1:]]
+    shown = re.findall(r"<li><code>([^<]+)</code></li>", text)
     assert all(len(code) == 14 for code in shown)
     assert not stored.filter(digest__in=shown).exists()
     assert stored.filter(digest=twofactor.recovery_code_digest(shown[0])).exists()
@@ -203,6 +205,7 @@ def test_the_code_step_without_a_password_goes_back_to_sign_in(client):
 
 
 def test_the_code_step_expires(client, time_machine):
+    time_machine.move_to(timezone.now(), tick=True)
     user = ParticipantFactory(username="siti")
     device, _codes = turn_on(user)
     site_sign_in(client, "siti")
@@ -249,6 +252,17 @@ def test_the_admin_sign_in_asks_for_the_code_too(client):
     assert code_step.status_code == 302 and code_step.url == reverse("wagtailadmin_home")
     assert client.session["_auth_user_id"] == str(user.pk)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_wagtails_front_end_sign_in_asks_for_the_code_too(client):
+    """``/_util/login/`` (private pages) would otherwise sign in with the password alone."""
+    user = ParticipantFactory(username="siti")
+    turn_on(user)
+
+    response = client.post("/en/_util/login/", {"username": "siti", "password": PASSWORD})
+
+    assert response.status_code == 302 and response.url == SITE_CODE
+    assert "_auth_user_id" not in client.session
 
 
 def test_the_admin_sign_in_keeps_where_it_was_going(client):
