@@ -486,3 +486,24 @@ def test_repeated_wrong_codes_are_slowed_down(client):
     assert response.status_code == 200
     assert "Too many wrong codes in a row" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_required_mode_costs_no_query_when_off_and_two_when_on(
+    rf, settings, django_assert_num_queries, django_assert_max_num_queries
+):
+    from django.http import HttpResponse
+
+    from accounts.twofactor_middleware import TwoFactorRequiredMiddleware
+
+    administrator = AdministratorFactory()
+    turn_on(administrator)
+    middleware = TwoFactorRequiredMiddleware(lambda request: HttpResponse("ok"))
+    request = rf.get(reverse("wagtailadmin_home"))
+    request.user = administrator
+
+    settings.TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS = False
+    with django_assert_num_queries(0):
+        assert middleware(request).status_code == 200
+    settings.TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS = True
+    with django_assert_max_num_queries(2):
+        assert middleware(request).status_code == 200

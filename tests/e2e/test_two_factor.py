@@ -43,6 +43,7 @@ def test_the_demo_administrator_turns_on_two_factor_and_signs_in_with_a_code(
         page.locator("a[href='/admin/accounts/two-factor/setup/']").click()
         expect(page.locator(".two-factor-qr svg")).to_be_visible()
         secret = page.get_by_test_id("two-factor-secret").inner_text()
+        screenshot(page, "two-factor-set-up")
         page.locator("#id_code").fill(authenticator_code(secret))
         page.locator("form:has(#id_code) button[type=submit]").click()
         expect(page.get_by_test_id("recovery-codes").locator("li")).to_have_count(10)
@@ -55,6 +56,7 @@ def test_the_demo_administrator_turns_on_two_factor_and_signs_in_with_a_code(
         again.locator("#id_password").fill(DEMO_PASSWORD)
         again.locator("form button[type=submit]").first.click()
         expect(again).to_have_url(f"{base}/admin/login/code/")
+        expect(again.locator("#id_code")).to_be_visible()
         screenshot(again, "two-factor-code-step")
         # The next step's code: the one used for the set-up cannot be used again.
         again.locator("#id_code").fill(authenticator_code(secret, steps_ahead=1))
