@@ -23,8 +23,12 @@ def register_accounts_admin_urls():
 
 
 class AdministratorsMenuItem(MenuItem):
+    """A settings menu item for administrators; the check runs once per request, not per item."""
+
     def is_shown(self, request):
-        return can_unlock_sign_ins(request.user)
+        if not hasattr(request, "_bimtek_administrator_menu"):
+            request._bimtek_administrator_menu = can_unlock_sign_ins(request.user)
+        return request._bimtek_administrator_menu
 
 
 @hooks.register("register_settings_menu_item")
