@@ -5,7 +5,7 @@ that every entry shows in the admin's site history report with who, when and wha
 Each app declares its actions in a table ``{action: (label, message)}`` and registers it with
 ``register_from`` from its ``register_log_actions`` hook; services call ``wagtail.log_actions
 .log`` after the change. This module holds the account actions: role changes and unlocked
-sign-ins.
+sign-ins, and two-factor sign-in turned on, off or reset.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +13,24 @@ from wagtail.log_actions import log
 
 ROLE_CHANGE = "bimtek.role_change"
 SIGN_IN_UNLOCK = "bimtek.sign_in_unlock"
+TWO_FACTOR_ENABLE = "bimtek.two_factor_enable"
+TWO_FACTOR_DISABLE = "bimtek.two_factor_disable"
+TWO_FACTOR_RESET = "bimtek.two_factor_reset"
+RECOVERY_CODES_REGENERATE = "bimtek.recovery_codes_regenerate"
 
 ACTIONS = {
     ROLE_CHANGE: (_("Change roles"), _("Roles changed")),
     SIGN_IN_UNLOCK: (_("Unlock sign-in"), _("Paused sign-in unlocked")),
+    TWO_FACTOR_ENABLE: (_("Turn on two-factor sign-in"), _("Two-factor sign-in turned on")),
+    TWO_FACTOR_DISABLE: (_("Turn off two-factor sign-in"), _("Two-factor sign-in turned off")),
+    TWO_FACTOR_RESET: (
+        _("Reset two-factor sign-in"),
+        _("Two-factor sign-in reset by an administrator"),
+    ),
+    RECOVERY_CODES_REGENERATE: (
+        _("Make new recovery codes"),
+        _("New recovery codes made"),
+    ),
 }
 
 
@@ -55,3 +69,11 @@ def log_sign_in_unlocked(*, attempt, user):
             "failures": attempt.failures_since_start,
         },
     )
+
+
+def log_two_factor(*, user, action: str, changed_by, data=None):
+    """
+    Record a change to ``user``'s two-factor sign-in (``TWO_FACTOR_*`` or
+    ``RECOVERY_CODES_REGENERATE``); ``changed_by`` is the user themselves or the administrator.
+    """
+    return log(user, action, user=changed_by, data=data or {})

@@ -102,3 +102,75 @@ class AdminUserFieldsMixin(forms.ModelForm):
 
     def clean_nip(self):
         return normalise_nip(self.cleaned_data.get("nip")) or None
+
+
+class SignInCodeForm(forms.Form):
+    """The second step of signing in: a code from the authenticator app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_(
+            "The six digits your authenticator app shows now, or one of your recovery codes."
+        ),
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "one-time-code", "spellcheck": "false"}
+        ),
+    )
+
+
+class TwoFactorSetupForm(forms.Form):
+    """Confirms the authenticator app: the code it shows proves the secret arrived intact."""
+
+    code = forms.CharField(
+        label=_("Code from the app"),
+        max_length=16,
+        help_text=_("The six digits the app shows for Bimtek now."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+
+class TwoFactorDisableForm(forms.Form):
+    """Turning two-factor sign-in off asks for the password or a current code."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.CharField(
+        label=_("Or a code"),
+        required=False,
+        max_length=32,
+        help_text=_("A code from your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        from .twofactor import check_second_factor
+
+        password = self.cleaned_data.get("password")
+        code = self.cleaned_data.get("code")
+        if not password and not code:
+            raise forms.ValidationError(
+                _("Enter your password or a code to turn two-factor sign-in off.")
+            )
+        if password and self.user.check_password(password):
+            return self.cleaned_data
+        if code and check_second_factor(self.user, code).ok:
+            return self.cleaned_data
+        self.failed = True
+        raise forms.ValidationError(
+            _("The password or the code is not correct. Two-factor sign-in is still on.")
+        )

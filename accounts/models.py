@@ -202,3 +202,34 @@ class PersonalAccessToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+
+class RecoveryCode(models.Model):
+    """
+    A one-time code that stands in for the authenticator app when the phone is lost.
+
+    Codes are made ten at a time when two-factor sign-in is turned on (and again on request,
+    which throws the old set away); only a SHA-256 digest is kept, like access tokens, so the
+    codes are shown once and a stolen database does not hand them out. A used code keeps its
+    row with ``used_at`` set, so the owner sees how many are left.
+    """
+
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="recovery_codes",
+    )
+    digest = models.CharField(_("SHA-256 digest"), max_length=64)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "digest"], name="unique_recovery_code_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({'used' if self.used_at else 'unused'})"

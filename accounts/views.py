@@ -13,9 +13,11 @@ from cms.ratelimit import hit_rate_limit
 
 from .forms import AccessTokenForm, ProfileForm, SignInForm
 from .services import create_access_token, revoke_access_token
+from .twofactor import has_two_factor
+from .twofactor_views import TwoFactorSignInMixin
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(TwoFactorSignInMixin, auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
@@ -83,6 +85,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         context = super().get_context_data(**kwargs)
         context["access_tokens"] = self.request.user.access_tokens.filter(revoked_at__isnull=True)
         context["access_token_form"] = kwargs.get("access_token_form") or AccessTokenForm()
+        context["two_factor_on"] = has_two_factor(self.request.user)
         return context
 
     def form_valid(self, form):

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.twofactor_middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.csp.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -158,6 +161,15 @@ AXES_USERNAME_FORM_FIELD = "username"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=env.int("AXES_PROXY_COUNT", default=0))
 AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_address"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+
+# Two-factor sign-in (accounts.twofactor): optional for everyone with django-otp's TOTP
+# devices; when required, an administrator without an authenticator app is sent to set one
+# up before any other admin page.
+TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS = env.bool(
+    "TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS", default=False
+)
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Bimtek")
 
 # --- Internationalisation ---------------------------------------------------------------
 

@@ -10,6 +10,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.api.views import not_found as api_not_found
+from accounts.twofactor_views import AdminSignInCodeView, AdminSignInView
+from accounts.views import SignInView
 from operations.views import health
 
 # The REST API, one module per app; the language comes from Accept-Language, not the path.
@@ -31,6 +33,9 @@ urlpatterns = [
         ),
         name="api-docs",
     ),
+    # The admin's sign-in with the two-factor step, ahead of Wagtail's own view at that path.
+    path("admin/login/", AdminSignInView.as_view(), name="admin_sign_in"),
+    path("admin/login/code/", AdminSignInCodeView.as_view(), name="admin_sign_in_code"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -49,6 +54,9 @@ urlpatterns += i18n_patterns(
     path("", include("training.urls")),
     path("", include("training.assessment_urls")),
     path("", include("certificates.urls")),
+    # Wagtail's front-end sign-in (for private pages) is a bare password form: it is the
+    # site's own sign-in here, so that it asks for the second factor too.
+    path("_util/login/", SignInView.as_view(), name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

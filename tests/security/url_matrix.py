@@ -489,6 +489,19 @@ URLS: dict[str, Entry] = {
     ),
     "accounts:profile": signed_in(lambda w: reverse("accounts:profile")),
     "accounts:password_change": signed_in(lambda w: reverse("accounts:password_change")),
+    "accounts:login_code": Entry(
+        lambda w: reverse("accounts:login_code"),
+        expect=dict.fromkeys(ACTORS, SIGN_IN),
+        note="the code step exists only right after a correct password; otherwise back to sign-in",
+    ),
+    "accounts:two_factor": signed_in(lambda w: reverse("accounts:two_factor")),
+    "accounts:two_factor_setup": signed_in(lambda w: reverse("accounts:two_factor_setup")),
+    "accounts:two_factor_recovery_codes": signed_in(
+        lambda w: reverse("accounts:two_factor_recovery_codes"),
+        method="post",
+        note="without two-factor sign-in on, back to its page",
+    ),
+    "accounts:two_factor_disable": signed_in(lambda w: reverse("accounts:two_factor_disable")),
     "training:dashboard": signed_in(lambda w: reverse("training:dashboard")),
     "training:check_in": signed_in(lambda w: reverse("training:check_in")),
     "training:check_in_code": signed_in(
