@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.signals import user_login_failed
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -363,8 +363,10 @@ class AdminTwoFactorDisableView(AdminPageMixin, TwoFactorDisableView):
 
 
 def _require_administrator(request):
+    # As every administrators-only admin screen: Wagtail's "permission denied", before any
+    # user is looked up (tests/security/url_matrix.py, rule 2).
     if not is_administrator(request.user):
-        raise Http404
+        raise PermissionDenied
 
 
 def two_factor_users_view(request):

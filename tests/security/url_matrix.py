@@ -665,6 +665,43 @@ URLS: dict[str, Entry] = {
     "accounts_admin:unlock_sign_in": administrators_only(
         admin_url("accounts_admin:unlock_sign_in", "paused_sign_in"), method="post"
     ),
+    # The admin's sign-in (the site's view, with its code step): open to everyone; the code
+    # step without a password step in progress goes back to the sign-in.
+    "admin_sign_in": Entry(
+        lambda w: reverse("admin_sign_in"),
+        expect={
+            **dict.fromkeys((ANONYMOUS, OTHER_PARTICIPANT, OWNER), OK),
+            # Staff already signed in go straight to the dashboard (the same redirect).
+            **dict.fromkeys((OTHER_TRAINER, TRAINER, ADMINISTRATOR), DENIED),
+        },
+        note="signed-in staff are sent on to the admin dashboard",
+        admin=True,
+    ),
+    "admin_sign_in_code": Entry(
+        lambda w: reverse("admin_sign_in_code"),
+        expect=dict.fromkeys(ACTORS, ADMIN_SIGN_IN),
+        admin=True,
+    ),
+    # Each staff user's own two-factor set-up; who uses it and the reset are administrators'.
+    **screens(
+        "accounts_admin",
+        staff_screen,
+        None,
+        "two_factor",
+        "two_factor_setup",
+        "two_factor_disable",
+    ),
+    "accounts_admin:two_factor_recovery_codes": staff_screen(
+        lambda w: reverse("accounts_admin:two_factor_recovery_codes"),
+        method="post",
+        note="without two-factor sign-in on, back to its page",
+    ),
+    "accounts_admin:two_factor_users": administrators_only(
+        lambda w: reverse("accounts_admin:two_factor_users")
+    ),
+    "accounts_admin:two_factor_reset": administrators_only(
+        admin_url("accounts_admin:two_factor_reset", "owner"), method="post"
+    ),
     "training_admin:batch_progress": course_screen(
         admin_url("training_admin:batch_progress", "batch")
     ),
