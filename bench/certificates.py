@@ -178,17 +178,20 @@ def bench_render(count: int, warmup: int, sign: bool) -> dict:
     }
 
 
-def bench_celery(count: int) -> dict:
-    if not os.environ.get("CELERY_BROKER_URL") or "postgres" not in os.environ.get(
-        "DATABASE_URL", ""
-    ):
-        sys.exit("The celery part needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL.")
+def _bench_environment() -> Path:
+    """A throw-away media folder and signing key for the bench; returns the key's path."""
     media = Path(tempfile.mkdtemp(prefix="bimtek-bench-media-"))
     key = Path(tempfile.mkdtemp(prefix="bimtek-bench-key-")) / "bench.p12"
     os.environ["MEDIA_ROOT"] = str(media)
     os.environ["CERTIFICATE_DEMO_SIGNING_P12"] = str(key)
     os.environ["CERTIFICATE_SIGNING_P12"] = ""
+    # Every bench participant has an address, so the notice is written; nothing is sent.
+    os.environ.setdefault("EMAIL_URL", "dummymail://")
+    return key
 
+
+def _bench_batch(count: int, key: Path):
+    """Migrate, write the signing key, and add a course and a batch of ``count`` completions."""
     import django
 
     django.setup()
@@ -202,8 +205,7 @@ def bench_celery(count: int) -> dict:
     from django.utils import timezone
 
     from accounts.models import User
-    from certificates.models import Certificate, CertificateBatchJob, CourseCertificateSettings
-    from certificates.services import issue_batch_certificates
+    from certificates.models import CourseCertificateSettings
     from training.models import Batch, Enrolment, EnrolmentStatus
 
     # Bench rows only: a fresh course and batch, enrolments written directly.
@@ -222,7 +224,11 @@ def bench_celery(count: int) -> dict:
         ends_on=timezone.localdate(),
     )
     users = User.objects.bulk_create(
-        User(username=f"bench-{stamp}-{i}", full_name=f"Peserta Bench {i}", email="")
+        User(
+            username=f"bench-{stamp}-{i}",
+            full_name=f"Peserta Bench {i}",
+            email=f"bench-{i}@bimtek.example",
+        )
         for i in range(count)
     )
     Enrolment.objects.bulk_create(
@@ -234,6 +240,149 @@ def bench_celery(count: int) -> dict:
         )
         for user in users
     )
+    return batch
+
+
+def _process_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a live process (any owner), from ``/proc``."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _database_backend_cpu(connection) -> tuple[int, float]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    return pid, _process_cpu_seconds(pid)
+
+
+# Where a certificate's CPU goes, stage by stage: (stage, module, attribute) wrapped in a
+# timer of exclusive CPU time (nested stages are subtracted) and a query counter.
+STAGES = [
+    ("batch job (chunk loop)", "certificates.services", "run_batch_job"),
+    ("issue (locks, checks, saves)", "certificates.services", "issue_certificate"),
+    ("issue: number allocation", "certificates.services", "allocate_number"),
+    ("issue: status-list index", "certificates.services", "allocate_status_index"),
+    ("issue: snapshot", "certificates.services", "take_snapshot"),
+    ("issue: audit log", "certificates.services", "log_certificate"),
+    ("render task (load, celery)", "certificates.services", "_send_render"),
+    ("render (load, attempts)", "certificates.services", "render_certificate"),
+    ("HTML building", "certificates.services", "certificate_html"),
+    ("QR code", "certificates.rendering", "qr_svg_data_uri"),
+    ("WeasyPrint", "certificates.services", "render_pdf"),
+    ("signing (pyHanko)", "certificates.services", "sign_pdf"),
+    ("storage + SHA-256", "certificates.services", "_store_pdf"),
+    ("batch bookkeeping", "certificates.services", "record_batch_result"),
+    ("notification e-mail", "certificates.services", "notify_participant"),
+]
+
+
+def bench_stages(count: int, profile: str) -> dict:
+    """
+    Issue and render a batch eagerly in this process (as one worker process does) and
+    attribute the CPU time and the queries to each stage. Needs a database (PostgreSQL to
+    be representative); no broker: the tasks run eagerly.
+    """
+    import cProfile
+    import importlib
+    import pstats
+    from collections import defaultdict
+    from functools import wraps
+
+    os.environ["CELERY_BROKER_URL"] = ""
+    key = _bench_environment()
+    batch = _bench_batch(count, key)
+    from django.db import connection
+
+    from certificates.models import Certificate
+    from certificates.services import issue_batch_certificates
+
+    cpu = defaultdict(float)
+    queries = defaultdict(int)
+    stack = []  # [stage, start, nested]
+
+    def timed(stage, function):
+        @wraps(function)
+        def wrapper(*args, **kwargs):
+            stack.append([stage, time.process_time(), 0.0])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                _, start, nested = stack.pop()
+                total = time.process_time() - start
+                cpu[stage] += total - nested
+                if stack:
+                    stack[-1][2] += total
+
+        return wrapper
+
+    for stage, module_name, attribute in STAGES:
+        module = importlib.import_module(module_name)
+        setattr(module, attribute, timed(stage, getattr(module, attribute)))
+
+    def count_queries(execute, sql, params, many, context):
+        queries[stack[-1][0] if stack else "outside"] += 1
+        return execute(sql, params, many, context)
+
+    is_postgres = connection.vendor == "postgresql"
+    backend = _database_backend_cpu(connection) if is_postgres else None
+    profiler = cProfile.Profile() if profile else None
+    cpu_start, wall_start = time.process_time(), time.perf_counter()
+    with connection.execute_wrapper(count_queries):
+        if profiler:
+            profiler.enable()
+        issue_batch_certificates(batch=batch)
+        if profiler:
+            profiler.disable()
+    total_cpu = time.process_time() - cpu_start
+    wall = time.perf_counter() - wall_start
+    database_cpu = None
+    if backend:
+        pid, before = backend
+        if _database_backend_cpu(connection)[0] == pid:
+            database_cpu = round(_process_cpu_seconds(pid) - before, 2)
+    done = Certificate.objects.filter(enrolment__batch=batch, render_status="done").count()
+    signed = Certificate.objects.filter(enrolment__batch=batch, is_signed=True).count()
+    if profiler:
+        profiler.dump_stats(profile)
+        pstats.Stats(profile, stream=sys.stderr).sort_stats("tottime").print_stats(25)
+    stages = {
+        stage: {
+            "cpu_ms_per_certificate": round(1000 * cpu[stage] / count, 1),
+            "queries_per_certificate": round(queries[stage] / count, 2),
+        }
+        for stage, _module, _attribute in STAGES
+    }
+    stages["outside any stage"] = {
+        "cpu_ms_per_certificate": round(1000 * (total_cpu - sum(cpu.values())) / count, 1),
+        "queries_per_certificate": round(queries["outside"] / count, 2),
+    }
+    return {
+        "part": "stages",
+        "count": count,
+        "database": connection.vendor,
+        "done": done,
+        "signed": signed,
+        "cpu_seconds_this_process": round(total_cpu, 2),
+        "cpu_seconds_database_backend": database_cpu,
+        "wall_seconds": round(wall, 1),
+        "cpu_ms_per_certificate": round(1000 * total_cpu / count, 1),
+        "queries_per_certificate": round(sum(queries.values()) / count, 2),
+        "load_average_1min_at_end": round(os.getloadavg()[0], 2),
+        "stages": stages,
+    }
+
+
+def bench_celery(count: int) -> dict:
+    if not os.environ.get("CELERY_BROKER_URL") or "postgres" not in os.environ.get(
+        "DATABASE_URL", ""
+    ):
+        sys.exit("The celery part needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL.")
+    key = _bench_environment()
+    batch = _bench_batch(count, key)
+    from certificates.models import Certificate, CertificateBatchJob
+    from certificates.services import issue_batch_certificates
 
     env = {**os.environ}
     worker = subprocess.Popen(
@@ -274,13 +423,16 @@ def bench_celery(count: int) -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("part", nargs="?", default="render", choices=["render", "celery"])
+    parser.add_argument("part", nargs="?", default="render", choices=["render", "stages", "celery"])
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--sign", action="store_true", help="sign each PDF in the pipeline")
+    parser.add_argument("--profile", default="", help="stages: write cProfile stats here")
     args = parser.parse_args()
     if args.part == "render":
         result = bench_render(args.count, args.warmup, args.sign)
+    elif args.part == "stages":
+        result = bench_stages(args.count, args.profile)
     else:
         result = bench_celery(args.count)
     print(json.dumps(result, indent=2))
