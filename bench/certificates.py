@@ -22,6 +22,7 @@ Results are also written to ``bench/results/certificates-<part>.json``.
 """
 
 import argparse
+import contextlib
 import gc
 import hashlib
 import json
@@ -227,7 +228,7 @@ def _bench_batch(count: int, key: Path):
         User(
             username=f"bench-{stamp}-{i}",
             full_name=f"Peserta Bench {i}",
-            email=f"bench-{i}@bimtek.example",
+            email=f"bench-{stamp}-{i}@bimtek.example",
         )
         for i in range(count)
     )
@@ -384,28 +385,74 @@ def bench_celery(count: int) -> dict:
     from certificates.models import Certificate, CertificateBatchJob
     from certificates.services import issue_batch_certificates
 
+    # Persistent database connections in the worker, as docs/operations.md recommends for
+    # production (``DATABASE_CONN_MAX_AGE``): otherwise every task opens a new connection.
     env = {**os.environ}
+    env.setdefault("DATABASE_CONN_MAX_AGE", "60")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "bimtek", "worker", "--pool=prefork",
          "--concurrency=2", "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
         cwd=BASE_DIR, env=env,
     )  # fmt: skip
     try:
+        from django.db import connection
+
         from bimtek.celery import app
 
         deadline = time.monotonic() + 60
         while not app.control.ping(timeout=1):
             if time.monotonic() > deadline:
                 sys.exit("The worker did not answer.")
+        own_backend = _database_backend_cpu(connection)[0]
+        # CPU of every process that worked for the batch, sampled while it runs: the
+        # worker's pool processes (a replaced one keeps its last sample) and the database
+        # backends of this database (other than this script's).
+        cpu_samples: dict[tuple[str, int], float] = {}
+        peak_rss: dict[int, float] = {}
+
+        def sample():
+            children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
+            for pid in map(int, children.read_text().split()):
+                try:
+                    cpu_samples["worker", pid] = _process_cpu_seconds(pid)
+                    with open(f"/proc/{pid}/statm") as statm:
+                        rss = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+                    peak_rss[pid] = max(peak_rss.get(pid, 0.0), rss)
+                except FileNotFoundError:
+                    pass
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND pid <> %s",
+                    [own_backend],
+                )
+                for (pid,) in cursor.fetchall():
+                    with contextlib.suppress(FileNotFoundError, PermissionError):
+                        cpu_samples["database", pid] = _process_cpu_seconds(pid)
+
+        sample()
+        baseline = dict(cpu_samples)
         start = time.perf_counter()
         job = issue_batch_certificates(batch=batch)
         while True:
             job = CertificateBatchJob.objects.get(pk=job.pk)
+            sample()
             if job.status == "finished":
                 break
             time.sleep(0.2)
         elapsed = time.perf_counter() - start
         signed = Certificate.objects.filter(enrolment__batch=batch, is_signed=True).count()
+        used = {
+            kind: round(
+                sum(
+                    seconds - baseline.get((k, pid), 0.0)
+                    for (k, pid), seconds in cpu_samples.items()
+                    if k == kind
+                ),
+                1,
+            )
+            for kind in ("worker", "database")
+        }
         return {
             "part": "celery",
             "count": count,
@@ -415,6 +462,12 @@ def bench_celery(count: int) -> dict:
             "done": job.done,
             "failed": job.failed,
             "signed": signed,
+            "cpu_seconds_worker_pool": used["worker"],
+            "cpu_seconds_database_backends": used["database"],
+            "cpu_seconds_total": round(used["worker"] + used["database"], 1),
+            "pool_processes_seen": len(peak_rss),
+            "peak_rss_mib_per_pool_process": sorted(round(v, 1) for v in peak_rss.values()),
+            "load_average_1min_at_end": round(os.getloadavg()[0], 2),
         }
     finally:
         worker.terminate()
