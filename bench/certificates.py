@@ -22,6 +22,7 @@ Results are also written to ``bench/results/certificates-<part>.json``.
 """
 
 import argparse
+import contextlib
 import gc
 import hashlib
 import json
@@ -178,17 +179,20 @@ def bench_render(count: int, warmup: int, sign: bool) -> dict:
     }
 
 
-def bench_celery(count: int) -> dict:
-    if not os.environ.get("CELERY_BROKER_URL") or "postgres" not in os.environ.get(
-        "DATABASE_URL", ""
-    ):
-        sys.exit("The celery part needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL.")
+def _bench_environment() -> Path:
+    """A throw-away media folder and signing key for the bench; returns the key's path."""
     media = Path(tempfile.mkdtemp(prefix="bimtek-bench-media-"))
     key = Path(tempfile.mkdtemp(prefix="bimtek-bench-key-")) / "bench.p12"
     os.environ["MEDIA_ROOT"] = str(media)
     os.environ["CERTIFICATE_DEMO_SIGNING_P12"] = str(key)
     os.environ["CERTIFICATE_SIGNING_P12"] = ""
+    # Every bench participant has an address, so the notice is written; nothing is sent.
+    os.environ.setdefault("EMAIL_URL", "dummymail://")
+    return key
 
+
+def _bench_batch(count: int, key: Path):
+    """Migrate, write the signing key, and add a course and a batch of ``count`` completions."""
     import django
 
     django.setup()
@@ -202,8 +206,7 @@ def bench_celery(count: int) -> dict:
     from django.utils import timezone
 
     from accounts.models import User
-    from certificates.models import Certificate, CertificateBatchJob, CourseCertificateSettings
-    from certificates.services import issue_batch_certificates
+    from certificates.models import CourseCertificateSettings
     from training.models import Batch, Enrolment, EnrolmentStatus
 
     # Bench rows only: a fresh course and batch, enrolments written directly.
@@ -230,7 +233,11 @@ def bench_celery(count: int) -> dict:
         ends_on=timezone.localdate(),
     )
     users = User.objects.bulk_create(
-        User(username=f"bench-{stamp}-{i}", full_name=f"Peserta Bench {i}", email="")
+        User(
+            username=f"bench-{stamp}-{i}",
+            full_name=f"Peserta Bench {i}",
+            email=f"bench-{stamp}-{i}@bimtek.example",
+        )
         for i in range(count)
     )
     Enrolment.objects.bulk_create(
@@ -242,29 +249,220 @@ def bench_celery(count: int) -> dict:
         )
         for user in users
     )
+    return batch
 
+
+def _process_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a live process (any owner), from ``/proc``."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _database_backend_cpu(connection) -> tuple[int, float]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    return pid, _process_cpu_seconds(pid)
+
+
+# Where a certificate's CPU goes, stage by stage: (stage, module, attribute) wrapped in a
+# timer of exclusive CPU time (nested stages are subtracted) and a query counter.
+STAGES = [
+    ("batch job (chunk loop)", "certificates.services", "run_batch_job"),
+    ("issue (locks, checks, saves)", "certificates.services", "issue_certificate"),
+    ("issue: number allocation", "certificates.services", "allocate_number"),
+    ("issue: status-list index", "certificates.services", "allocate_status_index"),
+    ("issue: snapshot", "certificates.services", "take_snapshot"),
+    ("issue: audit log", "certificates.services", "log_certificate"),
+    ("render task (load, celery)", "certificates.services", "_send_render"),
+    ("render (load, attempts)", "certificates.services", "render_certificate"),
+    ("HTML building", "certificates.services", "certificate_html"),
+    ("QR code", "certificates.rendering", "qr_svg_data_uri"),
+    ("WeasyPrint", "certificates.services", "render_pdf"),
+    ("signing (pyHanko)", "certificates.services", "sign_pdf"),
+    ("storage + SHA-256", "certificates.services", "_store_pdf"),
+    ("batch bookkeeping", "certificates.services", "record_batch_result"),
+    ("notification e-mail", "certificates.services", "notify_participant"),
+]
+
+
+def bench_stages(count: int, profile: str) -> dict:
+    """
+    Issue and render a batch eagerly in this process (as one worker process does) and
+    attribute the CPU time and the queries to each stage. Needs a database (PostgreSQL to
+    be representative); no broker: the tasks run eagerly.
+    """
+    import cProfile
+    import importlib
+    import pstats
+    from collections import defaultdict
+    from functools import wraps
+
+    os.environ["CELERY_BROKER_URL"] = ""
+    key = _bench_environment()
+    batch = _bench_batch(count, key)
+    from django.db import connection
+
+    from certificates.models import Certificate
+    from certificates.services import issue_batch_certificates
+
+    cpu = defaultdict(float)
+    queries = defaultdict(int)
+    stack = []  # [stage, start, nested]
+
+    def timed(stage, function):
+        @wraps(function)
+        def wrapper(*args, **kwargs):
+            stack.append([stage, time.process_time(), 0.0])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                _, start, nested = stack.pop()
+                total = time.process_time() - start
+                cpu[stage] += total - nested
+                if stack:
+                    stack[-1][2] += total
+
+        return wrapper
+
+    for stage, module_name, attribute in STAGES:
+        module = importlib.import_module(module_name)
+        setattr(module, attribute, timed(stage, getattr(module, attribute)))
+
+    def count_queries(execute, sql, params, many, context):
+        queries[stack[-1][0] if stack else "outside"] += 1
+        return execute(sql, params, many, context)
+
+    is_postgres = connection.vendor == "postgresql"
+    backend = _database_backend_cpu(connection) if is_postgres else None
+    profiler = cProfile.Profile() if profile else None
+    cpu_start, wall_start = time.process_time(), time.perf_counter()
+    with connection.execute_wrapper(count_queries):
+        if profiler:
+            profiler.enable()
+        issue_batch_certificates(batch=batch)
+        if profiler:
+            profiler.disable()
+    total_cpu = time.process_time() - cpu_start
+    wall = time.perf_counter() - wall_start
+    database_cpu = None
+    if backend:
+        pid, before = backend
+        if _database_backend_cpu(connection)[0] == pid:
+            database_cpu = round(_process_cpu_seconds(pid) - before, 2)
+    done = Certificate.objects.filter(enrolment__batch=batch, render_status="done").count()
+    signed = Certificate.objects.filter(enrolment__batch=batch, is_signed=True).count()
+    if profiler:
+        profiler.dump_stats(profile)
+        pstats.Stats(profile, stream=sys.stderr).sort_stats("tottime").print_stats(25)
+    stages = {
+        stage: {
+            "cpu_ms_per_certificate": round(1000 * cpu[stage] / count, 1),
+            "queries_per_certificate": round(queries[stage] / count, 2),
+        }
+        for stage, _module, _attribute in STAGES
+    }
+    stages["outside any stage"] = {
+        "cpu_ms_per_certificate": round(1000 * (total_cpu - sum(cpu.values())) / count, 1),
+        "queries_per_certificate": round(queries["outside"] / count, 2),
+    }
+    return {
+        "part": "stages",
+        "count": count,
+        "database": connection.vendor,
+        "done": done,
+        "signed": signed,
+        "cpu_seconds_this_process": round(total_cpu, 2),
+        "cpu_seconds_database_backend": database_cpu,
+        "wall_seconds": round(wall, 1),
+        "cpu_ms_per_certificate": round(1000 * total_cpu / count, 1),
+        "queries_per_certificate": round(sum(queries.values()) / count, 2),
+        "load_average_1min_at_end": round(os.getloadavg()[0], 2),
+        "stages": stages,
+    }
+
+
+def bench_celery(count: int) -> dict:
+    if not os.environ.get("CELERY_BROKER_URL") or "postgres" not in os.environ.get(
+        "DATABASE_URL", ""
+    ):
+        sys.exit("The celery part needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL.")
+    key = _bench_environment()
+    batch = _bench_batch(count, key)
+    from certificates.models import Certificate, CertificateBatchJob
+    from certificates.services import issue_batch_certificates
+
+    # Persistent database connections in the worker, as docs/operations.md recommends for
+    # production (``DATABASE_CONN_MAX_AGE``): otherwise every task opens a new connection.
     env = {**os.environ}
+    env.setdefault("DATABASE_CONN_MAX_AGE", "60")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "bimtek", "worker", "--pool=prefork",
          "--concurrency=2", "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
         cwd=BASE_DIR, env=env,
     )  # fmt: skip
     try:
+        from django.db import connection
+
         from bimtek.celery import app
 
         deadline = time.monotonic() + 60
         while not app.control.ping(timeout=1):
             if time.monotonic() > deadline:
                 sys.exit("The worker did not answer.")
+        own_backend = _database_backend_cpu(connection)[0]
+        # CPU of every process that worked for the batch, sampled while it runs: the
+        # worker's pool processes (a replaced one keeps its last sample) and the database
+        # backends of this database (other than this script's).
+        cpu_samples: dict[tuple[str, int], float] = {}
+        peak_rss: dict[int, float] = {}
+
+        def sample():
+            children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
+            for pid in map(int, children.read_text().split()):
+                try:
+                    cpu_samples["worker", pid] = _process_cpu_seconds(pid)
+                    with open(f"/proc/{pid}/statm") as statm:
+                        rss = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+                    peak_rss[pid] = max(peak_rss.get(pid, 0.0), rss)
+                except FileNotFoundError:
+                    pass
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND pid <> %s",
+                    [own_backend],
+                )
+                for (pid,) in cursor.fetchall():
+                    with contextlib.suppress(FileNotFoundError, PermissionError):
+                        cpu_samples["database", pid] = _process_cpu_seconds(pid)
+
+        sample()
+        baseline = dict(cpu_samples)
+        main_before = _process_cpu_seconds(worker.pid)
         start = time.perf_counter()
         job = issue_batch_certificates(batch=batch)
         while True:
             job = CertificateBatchJob.objects.get(pk=job.pk)
+            sample()
             if job.status == "finished":
                 break
             time.sleep(0.2)
         elapsed = time.perf_counter() - start
+        main_used = _process_cpu_seconds(worker.pid) - main_before
         signed = Certificate.objects.filter(enrolment__batch=batch, is_signed=True).count()
+        used = {
+            kind: round(
+                sum(
+                    seconds - baseline.get((k, pid), 0.0)
+                    for (k, pid), seconds in cpu_samples.items()
+                    if k == kind
+                ),
+                1,
+            )
+            for kind in ("worker", "database")
+        }
         return {
             "part": "celery",
             "count": count,
@@ -274,6 +472,13 @@ def bench_celery(count: int) -> dict:
             "done": job.done,
             "failed": job.failed,
             "signed": signed,
+            "cpu_seconds_worker_pool": used["worker"],
+            "cpu_seconds_worker_main_process": round(main_used, 1),
+            "cpu_seconds_database_backends": used["database"],
+            "cpu_seconds_total": round(used["worker"] + main_used + used["database"], 1),
+            "pool_processes_seen": len(peak_rss),
+            "peak_rss_mib_per_pool_process": sorted(round(v, 1) for v in peak_rss.values()),
+            "load_average_1min_at_end": round(os.getloadavg()[0], 2),
         }
     finally:
         worker.terminate()
@@ -282,13 +487,16 @@ def bench_celery(count: int) -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("part", nargs="?", default="render", choices=["render", "celery"])
+    parser.add_argument("part", nargs="?", default="render", choices=["render", "stages", "celery"])
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--sign", action="store_true", help="sign each PDF in the pipeline")
+    parser.add_argument("--profile", default="", help="stages: write cProfile stats here")
     args = parser.parse_args()
     if args.part == "render":
         result = bench_render(args.count, args.warmup, args.sign)
+    elif args.part == "stages":
+        result = bench_stages(args.count, args.profile)
     else:
         result = bench_celery(args.count)
     print(json.dumps(result, indent=2))

@@ -92,7 +92,11 @@ def template_snapshot(template) -> dict:
                 "stamp_image": _image_url(link.signatory.stamp_image),
             }
             for link in sorted(
-                template.template_signatories.all(), key=lambda link: link.sort_order or 0
+                # One query for the signatories with their images, not one per image.
+                template.template_signatories.all().select_related(
+                    "signatory__signature_image", "signatory__stamp_image"
+                ),
+                key=lambda link: link.sort_order or 0,
             )
         ],
     }
@@ -107,8 +111,14 @@ def take_snapshot(
     expires_on: datetime.date | None,
     predicate: str,
     course_title_en: str = "",
+    template_texts: dict | None = None,
 ) -> dict:
-    """Every fact the certificate prints, frozen at issue."""
+    """
+    Every fact the certificate prints, frozen at issue.
+
+    ``template_texts`` is ``template_snapshot(template)`` when the caller took it already
+    (once for a whole chunk of a batch job).
+    """
     participant = enrolment.participant
     batch = enrolment.batch
     course = batch.course
@@ -136,7 +146,7 @@ def take_snapshot(
         "issued_on": issued_on.isoformat(),
         "expires_on": expires_on.isoformat() if expires_on else "",
         "predicate": predicate,
-        "template": template_snapshot(template),
+        "template": template_texts or template_snapshot(template),
     }
 
 

@@ -10,6 +10,7 @@ import datetime
 import hashlib
 import logging
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -39,7 +40,7 @@ from .models import (
 )
 from .pdf import render_pdf
 from .placeholders import format_number
-from .rendering import certificate_html, take_snapshot
+from .rendering import certificate_html, take_snapshot, template_snapshot
 from .signing import sign_pdf
 from .status_list import allocate_status_index
 
@@ -68,36 +69,38 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def allocate_number(
     *, template, course_code: str, issued_on: datetime.date
 ) -> tuple[str, int, int]:
     """
     Take the next number of ``template``'s pattern in the year of ``issued_on``.
 
-    The year's sequence row is locked (``SELECT … FOR UPDATE``) until the calling
-    transaction ends, so concurrent issues queue on it: numbers are consecutive, never
-    duplicated, and a rolled-back issue gives its number back with the rollback.
+    The ``UPDATE`` of the year's sequence row locks it until the calling transaction ends,
+    so concurrent issues queue on it: numbers are consecutive, never duplicated, and a
+    rolled-back issue gives its number back with the rollback. Call it as late as possible
+    in the issuing transaction: every other issue waits for that transaction to end.
     Returns ``(number, year, sequence_value)``.
     """
     year, pattern = issued_on.year, template.number_pattern
-    if not NumberSequence.objects.filter(pattern=pattern, year=year).exists():
+    sequences = NumberSequence.objects.filter(pattern=pattern, year=year)
+    if not sequences.update(last_value=F("last_value") + 1):
         try:
             with transaction.atomic():
                 NumberSequence.objects.create(pattern=pattern, year=year)
         except IntegrityError:
-            pass  # Another transaction created the year's row first; lock it below.
-    sequence = NumberSequence.objects.select_for_update().get(pattern=pattern, year=year)
-    sequence.last_value += 1
-    sequence.save(update_fields=["last_value"])
+            pass  # Another transaction created the year's row first; it is committed now.
+        sequences.update(last_value=F("last_value") + 1)
+    # Our own update, still locked against every other issue.
+    value = sequences.values_list("last_value", flat=True).get()
     number = format_number(
         template.number_pattern,
-        seq=sequence.last_value,
+        seq=value,
         year=year,
         month=issued_on.month,
         course_code=course_code,
     )
-    return number, year, sequence.last_value
+    return number, year, value
 
 
 def certificate_settings_for(course) -> CourseCertificateSettings | None:
@@ -114,6 +117,27 @@ def _english_title(course) -> str:
         return course.title
     translation_page = course.get_translation_or_none(locale)
     return translation_page.title if translation_page else course.title
+
+
+@dataclass(frozen=True)
+class IssueContext:
+    """What every certificate of one course prints alike, read once for many issues."""
+
+    settings: CourseCertificateSettings | None
+    course_title_en: str = ""
+    template_texts: dict | None = None
+
+
+def issue_context(course) -> IssueContext:
+    """The course's certificate settings, English title and template texts, read now."""
+    course_settings = certificate_settings_for(course)
+    if course_settings is None:
+        return IssueContext(settings=None)
+    return IssueContext(
+        settings=course_settings,
+        course_title_en=_english_title(course),
+        template_texts=template_snapshot(course_settings.template),
+    )
 
 
 def _current_certificate(enrolment) -> Certificate | None:
@@ -191,12 +215,15 @@ def issue_certificate(
     issued_by=None,
     replaces: Certificate | None = None,
     job_id: int | None = None,
+    context: IssueContext | None = None,
 ) -> Certificate:
     """
     Issue the certificate of a completed enrolment: number, snapshot, then the PDF (queued).
 
     Idempotent: an enrolment has at most one valid certificate, and a second call returns it.
-    A certificate awaiting approval is issued in place (approval).
+    A certificate awaiting approval is issued in place (approval). A batch job passes the
+    ``context`` of the course (``issue_context``) that it read once for a chunk of
+    enrolments; otherwise it is read here.
     """
     # The enrolment row lock makes two simultaneous calls for one enrolment run one by one.
     enrolment = (
@@ -210,7 +237,9 @@ def issue_certificate(
     if enrolment.status != EnrolmentStatus.COMPLETED:
         raise ValidationError(_("The enrolment is not completed yet."), code="not_completed")
     course = enrolment.batch.course
-    course_settings = certificate_settings_for(course)
+    if context is None:
+        context = issue_context(course)
+    course_settings = context.settings
     if course_settings is None:
         raise ValidationError(
             _("The course %(course)s has no certificate settings.") % {"course": course.title},
@@ -219,9 +248,6 @@ def issue_certificate(
     template = course_settings.template
     issued_at = timezone.now()
     issued_on = timezone.localdate(issued_at)
-    number, year, value = allocate_number(
-        template=template, course_code=course.code, issued_on=issued_on
-    )
     expires_on = (
         add_months(issued_on, course_settings.validity_months)
         if course_settings.validity_months
@@ -230,33 +256,45 @@ def issue_certificate(
     certificate = existing or Certificate(enrolment=enrolment, code=new_public_code())
     certificate.template = template
     certificate.status = CertificateStatus.VALID
-    certificate.number = number
-    certificate.sequence_year, certificate.sequence_value = year, value
     certificate.issued_at = issued_at
     certificate.issued_by = issued_by
     certificate.expires_on = expires_on
     certificate.replaces = replaces
     certificate.render_status = RenderStatus.QUEUED
-    # Its bit in the revocation list of the Open Badges credentials, and the salt of its
-    # hashed NIP: both fixed at issue, as the credential is.
-    if certificate.status_list_index is None:
-        certificate.status_list_index = allocate_status_index()
     certificate.recipient_salt = certificate.recipient_salt or new_recipient_salt()
     certificate.render_enqueued_at = None
     certificate.facts = take_snapshot(
         enrolment=enrolment,
         template=template,
-        number=number,
+        number="",
         issued_on=issued_on,
         expires_on=expires_on,
         predicate=course_settings.predicate,
-        course_title_en=_english_title(course),
+        course_title_en=context.course_title_en,
+        template_texts=context.template_texts,
     )
     # Uniqueness is already settled here: the enrolment row lock admits one issue at a time,
     # the number comes from the locked sequence and the code is random among 31^10; the
-    # database constraints still stand behind them. Checking them again would cost seven
-    # queries per certificate, which a batch of hundreds feels.
-    certificate.full_clean(validate_unique=False, validate_constraints=False)
+    # database constraints still stand behind them. The related rows were just read (the
+    # enrolment under its lock). Checking any of them again would cost a query each, per
+    # certificate, which a batch of hundreds feels.
+    certificate.full_clean(
+        exclude=["enrolment", "template", "issued_by", "replaces", "number"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    # The shared rows last: from here to the commit every other issue waits on the
+    # sequence row (and the status list's), so only the number and the writes happen here.
+    number, year, value = allocate_number(
+        template=template, course_code=course.code, issued_on=issued_on
+    )
+    certificate.number = Certificate._meta.get_field("number").clean(number, certificate)
+    certificate.facts["number"] = number
+    certificate.sequence_year, certificate.sequence_value = year, value
+    # Its bit in the revocation list of the Open Badges credentials, and the salt of its
+    # hashed NIP: both fixed at issue, as the credential is.
+    if certificate.status_list_index is None:
+        certificate.status_list_index = allocate_status_index()
     certificate.save()
     log_certificate(
         certificate,
@@ -339,7 +377,11 @@ def _store_pdf(*, certificate: Certificate, data: bytes, is_signed: bool, force:
 @transaction.atomic
 def notify_participant(*, certificate: Certificate) -> Certificate:
     """E-mail the participant once that their certificate is ready to download."""
-    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("enrolment__participant")
+        .get(pk=certificate.pk)
+    )
     participant = certificate.enrolment.participant
     if certificate.notified_at or certificate.render_status != RenderStatus.DONE:
         return certificate
@@ -501,8 +543,22 @@ def run_batch_job(
         for start in range(0, len(enrolment_ids), BATCH_CHUNK_SIZE):
             _send_batch_chunk(job.pk, enrolment_ids[start : start + BATCH_CHUNK_SIZE])
         return CertificateBatchJob.objects.get(pk=job.pk)
-    for enrolment in Enrolment.objects.filter(pk__in=enrolment_ids).select_related("participant"):
-        existing = _current_certificate(enrolment)
+    enrolments = list(
+        Enrolment.objects.filter(pk__in=enrolment_ids)
+        .select_related("participant", "batch__course")
+        .order_by("pk")
+    )
+    # Two queries for the chunk instead of one per enrolment: their current certificates,
+    # and (below) the course's certificate settings, English title and template texts.
+    current = {
+        certificate.enrolment_id: certificate
+        for certificate in Certificate.objects.filter(enrolment_id__in=enrolment_ids).exclude(
+            status=CertificateStatus.REVOKED
+        )
+    }
+    contexts = {}
+    for enrolment in enrolments:
+        existing = current.get(enrolment.pk)
         if existing is not None and existing.status == CertificateStatus.VALID:
             # Issued before (or by an earlier try of) this job: only its PDF may be missing.
             if existing.render_status == RenderStatus.DONE:
@@ -510,8 +566,11 @@ def run_batch_job(
             else:
                 _queue_render(existing, job.pk)
             continue
+        course = enrolment.batch.course
+        if course.pk not in contexts:
+            contexts[course.pk] = issue_context(course)
         try:
-            issue_certificate(enrolment=enrolment, job_id=job.pk)
+            issue_certificate(enrolment=enrolment, job_id=job.pk, context=contexts[course.pk])
         except ValidationError as error:
             record_batch_result(job_id=job.pk, enrolment=enrolment, error="; ".join(error.messages))
             continue

@@ -13,6 +13,7 @@ import gzip
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .models import Certificate, CertificateStatus, StatusList
@@ -27,20 +28,19 @@ def status_list_url(purpose: str = REVOCATION) -> str:
     return f"{settings.SITE_URL}/credentials/status/{purpose}"
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def allocate_status_index(purpose: str = REVOCATION) -> int:
-    """The next free bit of the list, under the list's row lock until the caller commits."""
-    if not StatusList.objects.filter(purpose=purpose).exists():
+    """The next free bit of the list; its ``UPDATE`` locks the list's row until commit."""
+    lists = StatusList.objects.filter(purpose=purpose)
+    if not lists.update(next_index=F("next_index") + 1):
         try:
             with transaction.atomic():
                 StatusList.objects.create(purpose=purpose)
         except IntegrityError:
-            pass  # Another transaction created the list first; lock it below.
-    status_list = StatusList.objects.select_for_update().get(purpose=purpose)
-    index = status_list.next_index
-    status_list.next_index = index + 1
-    status_list.save(update_fields=["next_index"])
-    return index
+            pass  # Another transaction created the list first; it is committed now.
+        lists.update(next_index=F("next_index") + 1)
+    # Our own update, still locked against every other issue: the bit before it is ours.
+    return lists.values_list("next_index", flat=True).get() - 1
 
 
 def list_length(highest_index: int) -> int:
