@@ -127,6 +127,8 @@ def _demo_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
     demo_settings = override_settings(
         MEDIA_ROOT=folder / "media",
+        # Signed with a demo key of its own, whatever real key the environment names.
+        CERTIFICATE_SIGNING_P12="",
         CERTIFICATE_DEMO_SIGNING_P12=folder / "demo-signing.p12",
         BADGE_SIGNING_KEY="",
         BADGE_DEMO_SIGNING_KEY=folder / "demo-badge-key.pem",
