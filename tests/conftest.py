@@ -20,9 +20,10 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 
 from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFactory
+from tests.module_rows import module_transaction
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -122,10 +123,9 @@ def _demo_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
     at the demo need not pay for it each. Only for modules whose tests are not transactional
     and do not need a database without the demo.
     """
-    from django.test import override_settings
-
     folder = tmp_path_factory.mktemp("demo")
-    demo_settings = override_settings(
+    with module_transaction(
+        django_db_blocker,
         MEDIA_ROOT=folder / "media",
         # Signed with a demo key of its own, whatever real key the environment names.
         CERTIFICATE_SIGNING_P12="",
@@ -134,17 +134,10 @@ def _demo_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
         BADGE_DEMO_SIGNING_KEY=folder / "demo-badge-key.pem",
         XAPI_LRS_URL="",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    )
-    with django_db_blocker.unblock(), demo_settings:
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            output = io.StringIO()
-            call_command("seed_demo", stdout=output)
-            yield SimpleNamespace(folder=folder, output=output.getvalue())
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    ):
+        output = io.StringIO()
+        call_command("seed_demo", stdout=output)
+        yield SimpleNamespace(folder=folder, output=output.getvalue())
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from types import SimpleNamespace
 import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
-from django.db import transaction
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -21,6 +20,7 @@ from werkzeug.test import Client
 from certificates import services as certificate_services
 from tests.certificates.factories import CompletedEnrolmentFactory, CourseCertificateSettingsFactory
 from tests.factories import ParticipantFactory
+from tests.module_rows import module_transaction
 from tests.training.factories import BatchFactory
 from tests.training.test_api import GOOD, xlsx
 from training.models import ParticipantImport
@@ -37,44 +37,36 @@ def _api_data_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
     rolled back when the module ends. Each test runs in its own savepoint, so what a request
     changes (a revocation, an import run) is gone for the next test.
     """
-    from django.test import override_settings
-
     media_root = tmp_path_factory.mktemp("api-media")
-    data_settings = override_settings(
+    with module_transaction(
+        django_db_blocker,
         MEDIA_ROOT=media_root,
         CERTIFICATE_SIGNING_P12="",
         CERTIFICATE_DEMO_SIGNING_P12=media_root / "no-demo-key.p12",
-    )
-    with django_db_blocker.unblock(), data_settings:
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            participant = ParticipantFactory()
-            course_settings = CourseCertificateSettingsFactory()
-            batch = BatchFactory(course=course_settings.course)
-            enrolment = CompletedEnrolmentFactory(batch=batch, participant=participant)
-            certificate = certificate_services.render_certificate(
-                certificate=certificate_services.issue_certificate(enrolment=enrolment)
-            )
-            participant_import, _results = preview_participant_import(
-                batch=batch, content=xlsx(GOOD), file_name="peserta.xlsx"
-            )
-            job = certificate_services.issue_batch_certificates(batch=batch)
-            yield SimpleNamespace(
-                media_root=media_root,
-                participant=participant,
-                ids={
-                    "certificate_job": job.pk,
-                    "course": course_settings.course.pk,
-                    "batch": batch.pk,
-                    "enrolment": enrolment.pk,
-                    "certificate": certificate.pk,
-                    "participant_import": participant_import.pk,
-                },
-            )
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    ):
+        participant = ParticipantFactory()
+        course_settings = CourseCertificateSettingsFactory()
+        batch = BatchFactory(course=course_settings.course)
+        enrolment = CompletedEnrolmentFactory(batch=batch, participant=participant)
+        certificate = certificate_services.render_certificate(
+            certificate=certificate_services.issue_certificate(enrolment=enrolment)
+        )
+        participant_import, _results = preview_participant_import(
+            batch=batch, content=xlsx(GOOD), file_name="peserta.xlsx"
+        )
+        job = certificate_services.issue_batch_certificates(batch=batch)
+        yield SimpleNamespace(
+            media_root=media_root,
+            participant=participant,
+            ids={
+                "certificate_job": job.pk,
+                "course": course_settings.course.pk,
+                "batch": batch.pk,
+                "enrolment": enrolment.pk,
+                "certificate": certificate.pk,
+                "participant_import": participant_import.pk,
+            },
+        )
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import subprocess
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from certificates import services
 from certificates.models import CertificateTemplate
@@ -13,6 +12,7 @@ from certificates.pdf import OfflineURLFetcher
 from certificates.placeholders import fill_placeholders, validate_placeholders
 from certificates.rendering import certificate_html, sample_facts
 from tests.factories import ParticipantFactory
+from tests.module_rows import module_transaction
 
 from .factories import BatchFactory, CompletedEnrolmentFactory, CourseCertificateSettingsFactory
 
@@ -25,30 +25,22 @@ def _rendered_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
     One certificate rendered for the module's tests that only read its PDF (rendering is
     the dear part), inside a transaction rolled back when the module ends.
     """
-    from django.test import override_settings
-
     folder = tmp_path_factory.mktemp("rendered")
-    render_settings = override_settings(
+    with module_transaction(
+        django_db_blocker,
         MEDIA_ROOT=folder / "media",
         CERTIFICATE_SIGNING_P12="",
         CERTIFICATE_DEMO_SIGNING_P12=folder / "no-demo-key.p12",
         SITE_URL="https://bimtek.example",
-    )
-    with django_db_blocker.unblock(), render_settings:
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            batch = BatchFactory(course=CourseCertificateSettingsFactory().course)
-            enrolment = CompletedEnrolmentFactory(batch=batch, participant=ParticipantFactory())
-            certificate = services.render_certificate(
-                certificate=services.issue_certificate(enrolment=enrolment)
-            )
-            path = folder / "certificate.pdf"
-            path.write_bytes(certificate.pdf.read())
-            yield certificate, path
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    ):
+        batch = BatchFactory(course=CourseCertificateSettingsFactory().course)
+        enrolment = CompletedEnrolmentFactory(batch=batch, participant=ParticipantFactory())
+        certificate = services.render_certificate(
+            certificate=services.issue_certificate(enrolment=enrolment)
+        )
+        path = folder / "certificate.pdf"
+        path.write_bytes(certificate.pdf.read())
+        yield certificate, path
 
 
 @pytest.fixture
