@@ -11,8 +11,9 @@ from training.models import CoursePage
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_issues_a_signed_certificate_to_the_demo_participant(seeded_demo):
-    # seeded_demo: the first seeding, with a new demo key (tests/conftest.py); then again.
+def test_seed_demo_issues_a_signed_certificate_to_the_demo_participant(settings, tmp_path):
+    settings.CERTIFICATE_DEMO_SIGNING_P12 = tmp_path / "demo.p12"
+    call_command("seed_demo", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())
 
     certificate = Certificate.objects.get(enrolment__participant__username="peserta")
