@@ -6,6 +6,7 @@ from ``DATABASE_URL``, Redis from ``CELERY_BROKER_URL``). In the real stack, tes
 ``worker`` get a real Celery worker process bound to the test database.
 """
 
+import io
 import os
 import shutil
 import signal
@@ -14,12 +15,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.management import call_command
 from django.db import connection
 
 from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFactory
+from tests.module_rows import module_transaction
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -57,6 +61,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """
+    A fast password hasher for the whole session, also for the users that module- and
+    session-scoped fixtures make before any test's own settings apply: Django's default
+    (PBKDF2, a million iterations) takes a noticeable fraction of a second per password.
+    """
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -65,7 +82,6 @@ def _test_settings(settings, tmp_path):
     settings.BADGE_SIGNING_KEY = ""
     settings.BADGE_DEMO_SIGNING_KEY = tmp_path / "demo-badge-key.pem"
     settings.XAPI_LRS_URL = ""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -97,6 +113,44 @@ def pytest_collection_modifyitems(config, items):
                 ),
                 append=False,
             )
+
+
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """
+    ``seed_demo`` once per test module, inside a transaction rolled back when the module
+    ends (as Django's ``setUpTestData``): seeding takes seconds, and the tests that only look
+    at the demo need not pay for it each. Only for modules whose tests are not transactional
+    and do not need a database without the demo.
+    """
+    folder = tmp_path_factory.mktemp("demo")
+    with module_transaction(
+        django_db_blocker,
+        MEDIA_ROOT=folder / "media",
+        # Signed with a demo key of its own, whatever real key the environment names.
+        CERTIFICATE_SIGNING_P12="",
+        CERTIFICATE_DEMO_SIGNING_P12=folder / "demo-signing.p12",
+        BADGE_SIGNING_KEY="",
+        BADGE_DEMO_SIGNING_KEY=folder / "demo-badge-key.pem",
+        XAPI_LRS_URL="",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    ):
+        output = io.StringIO()
+        call_command("seed_demo", stdout=output)
+        yield SimpleNamespace(folder=folder, output=output.getvalue())
+
+
+@pytest.fixture
+def seeded_demo(_demo_for_module, db, settings):
+    """
+    The demo as ``seed_demo`` built it for this module (its ``output`` too); the test's own
+    changes are rolled back with its savepoint. Its files stay where seeding wrote them.
+    """
+    folder = _demo_for_module.folder
+    settings.MEDIA_ROOT = folder / "media"
+    settings.CERTIFICATE_DEMO_SIGNING_P12 = folder / "demo-signing.p12"
+    settings.BADGE_DEMO_SIGNING_KEY = folder / "demo-badge-key.pem"
+    return _demo_for_module
 
 
 @pytest.fixture
@@ -198,4 +252,7 @@ def live_worker(django_db_setup, django_db_blocker):
 
 def pytest_sessionstart(session):
     (BASE_DIR / "test-artifacts").mkdir(exist_ok=True)
-    shutil.rmtree(BASE_DIR / "test-artifacts" / "worker-media", ignore_errors=True)
+    if django_settings.CELERY_BROKER_URL:
+        # Only the session that runs a worker empties its media folder: `.ci/run` runs the
+        # embedded pass at the same time as the one with a worker, in the same work tree.
+        shutil.rmtree(BASE_DIR / "test-artifacts" / "worker-media", ignore_errors=True)

@@ -6,6 +6,7 @@ for requests on real objects of each kind.
 """
 
 import io
+from types import SimpleNamespace
 
 import pytest
 import schemathesis
@@ -18,6 +19,8 @@ from werkzeug.test import Client
 
 from certificates import services as certificate_services
 from tests.certificates.factories import CompletedEnrolmentFactory, CourseCertificateSettingsFactory
+from tests.factories import ParticipantFactory
+from tests.module_rows import module_transaction
 from tests.training.factories import BatchFactory
 from tests.training.test_api import GOOD, xlsx
 from training.models import ParticipantImport
@@ -26,28 +29,59 @@ from training.services import preview_participant_import
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _api_data_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """
+    One course with a batch, a completed enrolment with a rendered certificate, an import:
+    made once for the module (rendering the PDF is the dearest part) inside a transaction
+    rolled back when the module ends. Each test runs in its own savepoint, so what a request
+    changes (a revocation, an import run) is gone for the next test.
+    """
+    media_root = tmp_path_factory.mktemp("api-media")
+    with module_transaction(
+        django_db_blocker,
+        MEDIA_ROOT=media_root,
+        CERTIFICATE_SIGNING_P12="",
+        CERTIFICATE_DEMO_SIGNING_P12=media_root / "no-demo-key.p12",
+    ):
+        participant = ParticipantFactory()
+        course_settings = CourseCertificateSettingsFactory()
+        batch = BatchFactory(course=course_settings.course)
+        enrolment = CompletedEnrolmentFactory(batch=batch, participant=participant)
+        certificate = certificate_services.render_certificate(
+            certificate=certificate_services.issue_certificate(enrolment=enrolment)
+        )
+        participant_import, _results = preview_participant_import(
+            batch=batch, content=xlsx(GOOD), file_name="peserta.xlsx"
+        )
+        job = certificate_services.issue_batch_certificates(batch=batch)
+        yield SimpleNamespace(
+            media_root=media_root,
+            participant=participant,
+            ids={
+                "certificate_job": job.pk,
+                "course": course_settings.course.pk,
+                "batch": batch.pk,
+                "enrolment": enrolment.pk,
+                "certificate": certificate.pk,
+                "participant_import": participant_import.pk,
+            },
+        )
+
+
 @pytest.fixture
-def api_data(participant, settings):
-    """One course with a batch, a completed enrolment with a rendered certificate, an import."""
+def participant(_api_data_for_module, db):
+    """The participant of the module's enrolment (its certificate, its import's batch)."""
+    return _api_data_for_module.participant
+
+
+@pytest.fixture
+def api_data(_api_data_for_module, db, settings):
+    """The primary keys of the module's objects by kind; their files in its media folder."""
+    settings.MEDIA_ROOT = _api_data_for_module.media_root
     settings.CERTIFICATE_SIGNING_P12 = ""
-    course_settings = CourseCertificateSettingsFactory()
-    batch = BatchFactory(course=course_settings.course)
-    enrolment = CompletedEnrolmentFactory(batch=batch, participant=participant)
-    certificate = certificate_services.render_certificate(
-        certificate=certificate_services.issue_certificate(enrolment=enrolment)
-    )
-    participant_import, _results = preview_participant_import(
-        batch=batch, content=xlsx(GOOD), file_name="peserta.xlsx"
-    )
-    job = certificate_services.issue_batch_certificates(batch=batch)
-    return {
-        "certificate_job": job.pk,
-        "course": course_settings.course.pk,
-        "batch": batch.pk,
-        "enrolment": enrolment.pk,
-        "certificate": certificate.pk,
-        "participant_import": participant_import.pk,
-    }
+    settings.CERTIFICATE_DEMO_SIGNING_P12 = _api_data_for_module.media_root / "no-demo-key.p12"
+    return _api_data_for_module.ids
 
 
 # Loaded once through the WSGI application; building the schema reads no database.

@@ -11,18 +11,42 @@ from certificates.models import CertificateTemplate
 from certificates.pdf import OfflineURLFetcher
 from certificates.placeholders import fill_placeholders, validate_placeholders
 from certificates.rendering import certificate_html, sample_facts
+from tests.factories import ParticipantFactory
+from tests.module_rows import module_transaction
+
+from .factories import BatchFactory, CompletedEnrolmentFactory, CourseCertificateSettingsFactory
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _rendered_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """
+    One certificate rendered for the module's tests that only read its PDF (rendering is
+    the dear part), inside a transaction rolled back when the module ends.
+    """
+    folder = tmp_path_factory.mktemp("rendered")
+    with module_transaction(
+        django_db_blocker,
+        MEDIA_ROOT=folder / "media",
+        CERTIFICATE_SIGNING_P12="",
+        CERTIFICATE_DEMO_SIGNING_P12=folder / "no-demo-key.p12",
+        SITE_URL="https://bimtek.example",
+    ):
+        batch = BatchFactory(course=CourseCertificateSettingsFactory().course)
+        enrolment = CompletedEnrolmentFactory(batch=batch, participant=ParticipantFactory())
+        certificate = services.render_certificate(
+            certificate=services.issue_certificate(enrolment=enrolment)
+        )
+        path = folder / "certificate.pdf"
+        path.write_bytes(certificate.pdf.read())
+        yield certificate, path
+
+
 @pytest.fixture
-def rendered(enrolment, tmp_path):
-    certificate = services.render_certificate(
-        certificate=services.issue_certificate(enrolment=enrolment)
-    )
-    path = tmp_path / "certificate.pdf"
-    path.write_bytes(certificate.pdf.read())
-    return certificate, path
+def rendered(_rendered_for_module, db):
+    """The module's certificate and its PDF (a file outside the media folder)."""
+    return _rendered_for_module
 
 
 def _pdftotext(path) -> str:

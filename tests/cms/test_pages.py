@@ -1,7 +1,6 @@
 """Home and standard pages: page-type rules, rendering in both languages, the switcher."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -9,8 +8,9 @@ from cms.models import HomePage, StandardPage
 
 
 @pytest.fixture
-def demo_site(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_site(seeded_demo):
+    """The demo, seeded once for this module (tests/conftest.py)."""
+    return seeded_demo
 
 
 class TestPageTypes(WagtailPageTestCase):

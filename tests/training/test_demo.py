@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(seeded_demo):
+    """The demo, seeded once for this module (tests/conftest.py)."""
+    return seeded_demo
 
 
 def test_demo_courses_are_complete_in_both_languages(demo, client):
@@ -92,13 +93,3 @@ def test_the_demo_participant_plays_the_demo_scorm_lesson_of_pp01(demo, client):
     assert enrolment.status == "active"
     client.force_login(peserta)
     assert 'data-record="true"' in client.get(lesson.url).content.decode()
-
-
-def test_the_demo_skips_the_scorm_lesson_with_a_note_when_the_package_is_missing(
-    settings, tmp_path
-):
-    settings.SCORM_DEMO_PACKAGE = tmp_path / "missing.zip"
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
-    assert "demo package not found" in out.getvalue()
-    assert not LessonPage.objects.filter(slug="modul-mitra-scorm").exists()
