@@ -4,15 +4,20 @@ What every Bimtek report shares: Wagtail's ``ReportView`` (filters, pagination, 
 """
 
 import datetime
+import itertools
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.db.models import QuerySet
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from wagtail.admin.views.reports import ReportView
 
 from training.models import Batch, CoursePage
 from training.permissions import batches_visible_to, can_view_reports, is_administrator
+
+# Rows read and decorated at once by an export: the decorations' queries stay few, memory flat.
+EXPORT_CHUNK = 2000
 
 
 def local_naive(value: datetime.datetime):
@@ -20,7 +25,39 @@ def local_naive(value: datetime.datetime):
     return timezone.make_naive(value) if timezone.is_aware(value) else value
 
 
-class ScopedReportView(ReportView):
+def in_current_language(chunks):
+    """
+    Iterate ``chunks`` in the language and time zone active now. Wagtail switches to the
+    admin user's language only while the view runs; a streamed response (the CSV export) is
+    written afterwards, so without this its headings and statuses would come out in the
+    request's language (Indonesian by default) whatever the user chose.
+    """
+    # Read here, while the view runs: a generator's body would only start once streaming.
+    language = translation.get_language()
+    zone = timezone.get_current_timezone()
+    return _iterate_in(language, zone, iter(chunks))
+
+
+def _iterate_in(language, zone, chunks):
+    while True:
+        # Switched per chunk, never held across a ``yield``: the server's own code runs
+        # between chunks on the same thread.
+        with translation.override(language), timezone.override(zone):
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                return
+        yield chunk
+
+
+class ExportInUserLanguageMixin:
+    """A Wagtail spreadsheet export whose streamed CSV follows the admin user's language."""
+
+    def stream_csv(self, queryset):
+        return in_current_language(super().stream_csv(queryset))
+
+
+class ScopedReportView(ExportInUserLanguageMixin, ReportView):
     """
     A report of the batches the user may follow: every batch for administrators, their own
     courses' batches for trainers. Participants hold no admin access and no report.
@@ -72,8 +109,21 @@ class ScopedReportView(ReportView):
         return paginator, page, rows, is_paginated
 
     def decorate_rows(self, rows):
-        """A hook for one extra query per page (never per row)."""
+        """A hook for a few extra queries per page (never per row)."""
         return rows
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        return super().as_spreadsheet(self.decorated(queryset), spreadsheet_format)
+
+    def decorated(self, queryset):
+        """Every row of an export, read and decorated ``EXPORT_CHUNK`` rows at a time."""
+        rows = (
+            queryset.iterator(chunk_size=EXPORT_CHUNK)
+            if isinstance(queryset, QuerySet)
+            else iter(queryset)
+        )
+        while chunk := list(itertools.islice(rows, EXPORT_CHUNK)):
+            yield from self.decorate_rows(chunk)
 
 
 def current_year() -> int:
