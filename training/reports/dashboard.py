@@ -11,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from training.models import Batch
-from training.permissions import batches_visible_to, can_view_reports, is_administrator
+from training.permissions import can_view_reports, is_administrator
 
 from . import selectors
-from .base import current_year
+from .base import current_year, visible_batches_as_constants
 from .charts import bar_chart
 
 DASHBOARD_FIGURES_HOOK = "register_dashboard_figures"
@@ -71,17 +70,6 @@ def dashboard_charts(batches, year):
     ]
 
 
-def _as_constants(batches, user):
-    """
-    A trainer's few batches as a list of ids in the SQL: given the nested subquery of their
-    courses' translations instead, PostgreSQL hashes every enrolment of the district to
-    find theirs. An administrator's batches are all of them and stay a subquery.
-    """
-    if is_administrator(user):
-        return batches
-    return Batch.objects.filter(pk__in=list(batches.values_list("pk", flat=True)))
-
-
 class TrainingDashboardPanel(Component):
     """The year in figures and charts, at the top of the admin dashboard."""
 
@@ -97,7 +85,7 @@ class TrainingDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         user = self.request.user
-        batches = _as_constants(batches_visible_to(user), user)
+        batches = visible_batches_as_constants(user)
         year = current_year()
         figures = selectors.dashboard_figures(batches, year)
         rows = [
