@@ -11,6 +11,7 @@ has been issued yet.
 import csv
 import io
 from collections import OrderedDict
+from decimal import Decimal
 
 from django.db.models import (
     BooleanField,
@@ -18,7 +19,6 @@ from django.db.models import (
     Count,
     Exists,
     OuterRef,
-    Q,
     Subquery,
     Sum,
     Value,
@@ -65,19 +65,28 @@ def participant_ledger(batches, year: int):
     """
     Every participant of ``batches`` with the JP and the number of trainings completed in
     ``year`` (zero included), and whether they stay below the yearly target.
+
+    The figures are correlated subqueries over the person's own enrolments (an index walk
+    each), so a page sorted by name computes them for its 50 rows only, and counting the
+    participants joins nothing; sorting or filtering by JP computes them once per person.
     """
-    counted = completed_in(year, "enrolments__") & Q(enrolments__batch__in=batches)
+    completed = Enrolment.objects.filter(
+        completed_in(year), batch__in=batches, participant=OuterRef("pk")
+    ).order_by()
+    jp = Coalesce(
+        Subquery(
+            completed.values("participant")
+            .annotate(total=Sum("batch__course__jp"))
+            .values("total"),
+            output_field=JP_FIELD,
+        ),
+        Value(0),
+        output_field=JP_FIELD,
+    )
     return (
         User.objects.filter(_participants_of(batches))
         .select_related("agency")
-        .annotate(
-            jp=Coalesce(
-                Sum("enrolments__batch__course__jp", filter=counted),
-                Value(0),
-                output_field=JP_FIELD,
-            ),
-            trainings=Count("enrolments", filter=counted),
-        )
+        .annotate(jp=jp, trainings=count_of(completed))
         .annotate(
             below_target=Case(
                 When(jp__lt=YEARLY_JP_TARGET, then=Value(True)),
@@ -85,6 +94,18 @@ def participant_ledger(batches, year: int):
                 output_field=BooleanField(),
             )
         )
+    )
+
+
+def meeting_target(batches, year: int):
+    """The ids of the people whose JP completed in ``year`` reach the target (a subquery)."""
+    return (
+        Enrolment.objects.filter(completed_in(year), batch__in=batches)
+        .order_by()
+        .values("participant")
+        .annotate(total=Sum("batch__course__jp"))
+        .filter(total__gte=YEARLY_JP_TARGET)
+        .values("participant")
     )
 
 
@@ -96,38 +117,41 @@ def trainings_by_participant(batches, year: int, participant_ids) -> dict[int, l
     return trainings
 
 
-def agency_ledger(batches, year: int):
+def agency_ledger(batches, year: int) -> list[Agency]:
     """
     Agencies with their participants (people enrolled in ``batches``), total JP completed
-    in ``year``, and how many reached the yearly target.
+    in ``year``, and how many reached the yearly target, ordered by name.
+
+    Three queries whatever the size: the participants per agency, the year's JP per person
+    (one pass over the year's completions), and the agencies; summed here. Correlated
+    subqueries per agency read every member's enrolments once per figure (seconds at
+    district scale).
     """
-    completed = Enrolment.objects.filter(completed_in(year), batch__in=batches).order_by()
-    person_jp = (
-        completed.filter(participant=OuterRef("pk"))
-        .values("participant")
-        .annotate(total=Sum("batch__course__jp"))
-        .values("total")
+    participants = dict(
+        User.objects.filter(_participants_of(batches), agency__isnull=False)
+        .order_by()
+        .values("agency_id")
+        .annotate(count=Count("pk"))
+        .values_list("agency_id", "count")
     )
-    members = User.objects.filter(_participants_of(batches), agency=OuterRef("pk"))
-    return Agency.objects.annotate(
-        participants=count_of(members),
-        total_jp=Coalesce(
-            Subquery(
-                completed.filter(participant__agency=OuterRef("pk"))
-                .values("participant__agency")
-                .annotate(total=Sum("batch__course__jp"))
-                .values("total"),
-                output_field=JP_FIELD,
-            ),
-            Value(0),
-            output_field=JP_FIELD,
-        ),
-        meeting_target=count_of(
-            members.annotate(jp=Subquery(person_jp, output_field=JP_FIELD)).filter(
-                jp__gte=YEARLY_JP_TARGET
-            )
-        ),
-    ).filter(participants__gt=0)
+    per_person = (
+        Enrolment.objects.filter(
+            completed_in(year), batch__in=batches, participant__agency__isnull=False
+        )
+        .order_by()
+        .values("participant_id", "participant__agency_id")
+        .annotate(jp=Sum("batch__course__jp"))
+        .values_list("participant__agency_id", "jp")
+    )
+    totals = {}
+    for agency_id, jp in per_person:
+        total, meeting = totals.get(agency_id, (Decimal(0), 0))
+        totals[agency_id] = (total + jp, meeting + (jp >= YEARLY_JP_TARGET))
+    agencies = list(Agency.objects.filter(pk__in=participants).order_by("name", "pk"))
+    for agency in agencies:
+        agency.participants = participants[agency.pk]
+        agency.total_jp, agency.meeting_target = totals.get(agency.pk, (Decimal(0), 0))
+    return agencies
 
 
 def average_jp(agency):

@@ -423,6 +423,9 @@ class Certificate(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "issued_at"]),
+            # The register's default order: its first page walks this index instead of
+            # joining and sorting every certificate.
+            models.Index(fields=["-issued_at", "-requested_at"], name="certificate_register_order"),
             # The sweep looks for issued certificates whose PDF is still queued.
             models.Index(
                 fields=["render_status", "render_enqueued_at"],

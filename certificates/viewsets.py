@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from training.models import Batch
-from training.reports.base import batch_choices, course_choices
+from training.reports.base import ExportInUserLanguageMixin, batch_choices, course_choices
 
 from . import admin_views
 from .models import (
@@ -92,7 +92,7 @@ class CertificateFilterSet(WagtailFilterSet):
         fields = []
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(ExportInUserLanguageMixin, IndexView):
     """The register: rows open the certificate's page, never an edit form."""
 
     def get_base_queryset(self):
@@ -161,7 +161,8 @@ class CertificateViewSet(ModelViewSet):
         "jp",
         "issued_at",
         "expires_on",
-        "status",
+        # The label in the reader's language, not the stored code ("valid").
+        "get_status_display",
         "revoked_at",
         "revocation_reason",
         "pdf_sha256",
@@ -177,6 +178,7 @@ class CertificateViewSet(ModelViewSet):
         "course_code": _("Course code"),
         "batch_name": _("Batch"),
         "jp": _("JP"),
+        "get_status_display": _("Status"),
         "verification_url": _("Verification address"),
     }
     export_filename = "buku-register-sertifikat"

@@ -222,3 +222,24 @@ def test_query_count_does_not_grow_with_rows(
     _add_people(30, ledger["batches"]["8"])
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url, {"year": YEAR}).status_code == 200
+
+
+def test_the_below_target_filter_both_ways_and_the_agency_page_sorted_by_figures(
+    client, administrator, ledger
+):
+    login_in_english(client, administrator)
+    url = reverse("certificates_reports:jp_participants")
+
+    meeting = client.get(url, {"year": YEAR, "below_target": "false"}).content.decode()
+    agencies = reverse("certificates_reports:jp_agencies")
+    by_total = client.get(agencies, {"year": YEAR, "ordering": "-total_jp"}).content.decode()
+    by_name = client.get(agencies, {"year": YEAR, "ordering": "name"}).content.decode()
+
+    assert "Ani" in meeting and "Citra" in meeting
+    assert "Budi" not in meeting and "Dedi" not in meeting
+    # Dinas A holds 32 JP, Dinas B 24: by total, A comes first; by name too.
+    assert by_total.index("Dinas A") < by_total.index("Dinas B")
+    assert by_name.index("Dinas A") < by_name.index("Dinas B")
+    by_participants = client.get(agencies, {"year": YEAR, "ordering": "-participants"})
+    html = by_participants.content.decode()
+    assert html.index("Dinas B") < html.index("Dinas A")  # 3 people against 2

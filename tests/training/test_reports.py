@@ -99,6 +99,20 @@ def test_progress_report_figures_and_xlsx(client, administrator, known):
     assert by_name["Budi"][12] is None
 
 
+def test_progress_export_decorates_every_chunk(client, administrator, known, monkeypatch):
+    """Exports read and decorate rows a chunk at a time: every row keeps its figures."""
+    from training.reports import base
+
+    monkeypatch.setattr(base, "EXPORT_CHUNK", 1)
+    login_in_english(client, administrator)
+
+    rows = _sheet(_get(client, "enrolments", export="xlsx"))
+
+    by_name = {row[1]: row for row in rows[1:]}
+    assert by_name["Ani"][7:10] == [50, 3, 6]
+    assert by_name["Budi"][7:10] == [0, 0, 6]
+
+
 def test_assessment_report_counts_first_pre_and_best_post(client, administrator, known):
     login_in_english(client, administrator)
 
@@ -222,6 +236,24 @@ def test_query_count_does_not_grow_with_rows(
                      ends_on=datetime.date(THIS_YEAR, 3, 2))  # fmt: skip
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert _get(client, name).status_code == 200
+
+
+def test_dashboard_query_count_does_not_grow_with_courses(
+    client, administrator, known, django_assert_max_num_queries
+):
+    """The pre/post chart reads its courses' scores in a fixed number of queries."""
+    login_in_english(client, administrator)
+    client.get(reverse("wagtailadmin_home"))
+    with django_assert_max_num_queries(80) as one_course:
+        client.get(reverse("wagtailadmin_home"))
+    for index in range(3):
+        course = make_course(title=f"Kursus {index}", code=f"K-{index}")
+        batch = BatchFactory(course=course, starts_on=datetime.date(THIS_YEAR, 2, 1),
+                             ends_on=datetime.date(THIS_YEAR, 2, 3))  # fmt: skip
+        _attempt(EnrolmentFactory(batch=batch), make_quiz(course, QuizKind.PRE_TEST), 1, 30)
+    with django_assert_max_num_queries(len(one_course.captured_queries)):
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert ">Pre 30%</text>" in html
 
 
 def test_dashboard_query_count_does_not_grow_with_rows(

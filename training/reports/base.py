@@ -4,10 +4,12 @@ What every Bimtek report shares: Wagtail's ``ReportView`` (filters, pagination, 
 """
 
 import datetime
+import itertools
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.db.models import QuerySet
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from wagtail.admin.views.reports import ReportView
 
@@ -15,13 +17,61 @@ from accounts.roles import is_administrator
 from training.models import Batch, CoursePage
 from training.permissions import batches_visible_to, can_view_reports
 
+# Rows read and decorated at once by an export: the decorations' queries stay few, memory flat.
+EXPORT_CHUNK = 2000
+
 
 def local_naive(value: datetime.datetime):
     """Spreadsheets hold no time zone: write the local (WITA) time the reader expects."""
     return timezone.make_naive(value) if timezone.is_aware(value) else value
 
 
-class ScopedReportView(ReportView):
+def in_current_language(chunks):
+    """
+    Iterate ``chunks`` in the language and time zone active now. Wagtail switches to the
+    admin user's language only while the view runs; a streamed response (the CSV export) is
+    written afterwards, so without this its headings and statuses would come out in the
+    request's language (Indonesian by default) whatever the user chose.
+    """
+    # Read here, while the view runs: a generator's body would only start once streaming.
+    language = translation.get_language()
+    zone = timezone.get_current_timezone()
+    return _iterate_in(language, zone, iter(chunks))
+
+
+def _iterate_in(language, zone, chunks):
+    while True:
+        # Switched per chunk, never held across a ``yield``: the server's own code runs
+        # between chunks on the same thread.
+        with translation.override(language), timezone.override(zone):
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                return
+        yield chunk
+
+
+def visible_batches_as_constants(user):
+    """
+    ``batches_visible_to(user)``, with a trainer's few batches as a list of ids in the SQL:
+    given the nested subquery of their courses' translations instead, PostgreSQL hashes
+    every enrolment of the district to find theirs. An administrator's batches are all of
+    them and stay a subquery.
+    """
+    batches = batches_visible_to(user)
+    if not batches.query.has_filters():  # every batch: asking the groups again costs a query
+        return batches
+    return Batch.objects.filter(pk__in=list(batches.values_list("pk", flat=True)))
+
+
+class ExportInUserLanguageMixin:
+    """A Wagtail spreadsheet export whose streamed CSV follows the admin user's language."""
+
+    def stream_csv(self, queryset):
+        return in_current_language(super().stream_csv(queryset))
+
+
+class ScopedReportView(ExportInUserLanguageMixin, ReportView):
     """
     A report of the batches the user may follow: every batch for administrators, their own
     courses' batches for trainers. Participants hold no admin access and no report.
@@ -49,7 +99,7 @@ class ScopedReportView(ReportView):
 
     @cached_property
     def batches(self):
-        return batches_visible_to(self.request.user)
+        return visible_batches_as_constants(self.request.user)
 
     @cached_property
     def sees_everything(self) -> bool:
@@ -73,8 +123,21 @@ class ScopedReportView(ReportView):
         return paginator, page, rows, is_paginated
 
     def decorate_rows(self, rows):
-        """A hook for one extra query per page (never per row)."""
+        """A hook for a few extra queries per page (never per row)."""
         return rows
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        return super().as_spreadsheet(self.decorated(queryset), spreadsheet_format)
+
+    def decorated(self, queryset):
+        """Every row of an export, read and decorated ``EXPORT_CHUNK`` rows at a time."""
+        rows = (
+            queryset.iterator(chunk_size=EXPORT_CHUNK)
+            if isinstance(queryset, QuerySet)
+            else iter(queryset)
+        )
+        while chunk := list(itertools.islice(rows, EXPORT_CHUNK)):
+            yield from self.decorate_rows(chunk)
 
 
 def current_year() -> int:

@@ -12,10 +12,10 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from accounts.roles import is_administrator
-from training.permissions import batches_visible_to, can_view_reports
+from training.permissions import can_view_reports
 
 from . import selectors
-from .base import current_year
+from .base import current_year, visible_batches_as_constants
 from .charts import bar_chart
 
 DASHBOARD_FIGURES_HOOK = "register_dashboard_figures"
@@ -86,7 +86,7 @@ class TrainingDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         user = self.request.user
-        batches = batches_visible_to(user)
+        batches = visible_batches_as_constants(user)
         year = current_year()
         figures = selectors.dashboard_figures(batches, year)
         rows = [

@@ -12,24 +12,24 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     Avg,
-    Case,
     Count,
     DecimalField,
     F,
     Func,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     Subquery,
     Sum,
     Value,
-    When,
     Window,
 )
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from training.evaluation_results import MINIMUM_RESPONSES
+from training.learning_gain import average
 from training.models import (
     Attempt,
     AttemptStatus,
@@ -85,38 +85,65 @@ def count_of(queryset):
 
 def enrolment_progress(batches):
     """
-    Enrolments of ``batches`` with lessons done, lessons counted, progress % and last
-    activity. Counted lessons are the course's required lessons, or all when none is
-    required (as ``selectors.counted_lessons``).
+    Enrolments of ``batches`` with their participant and course; ``decorate_progress`` adds
+    the figures of the rows shown, so that sorting and counting the whole year's enrolments
+    never computes them.
     """
-    course_path = OuterRef("batch__course__path")
-    lessons = LessonPage.objects.filter(path__startswith=course_path)
-    required_total = count_of(lessons.filter(is_required=True))
-    all_total = count_of(lessons)
-    done = LessonProgress.objects.filter(enrolment=OuterRef("pk"), completed_at__isnull=False)
-    return (
-        Enrolment.objects.filter(batch__in=batches)
-        .select_related("participant__agency", "batch__course")
-        .annotate(
-            required_total=required_total,
-            all_total=all_total,
-            required_done=count_of(done.filter(lesson__is_required=True)),
-            all_done=count_of(done),
-            last_activity=Subquery(
-                LessonProgress.objects.filter(enrolment=OuterRef("pk"))
-                .order_by("-last_opened_at")
-                .values("last_opened_at")[:1]
-            ),
-        )
-        .annotate(
-            lessons_counted=Case(
-                When(required_total__gt=0, then=F("required_total")), default=F("all_total")
-            ),
-            lessons_done=Case(
-                When(required_total__gt=0, then=F("required_done")), default=F("all_done")
-            ),
-        )
+    return Enrolment.objects.filter(batch__in=batches).select_related(
+        "participant__agency", "batch__course"
     )
+
+
+def lesson_totals(courses) -> dict[int, tuple[int, int]]:
+    """
+    ``{course id: (required lessons, all lessons)}`` of some courses, in one query: the
+    lessons under each course's tree path, found through the path index (a prefix known in
+    advance; a correlated ``LIKE`` per row would read every page).
+    """
+    paths = {course.pk: course.path for course in courses}
+    if not paths:
+        return {}
+    prefixes = Q()
+    for path in set(paths.values()):
+        prefixes |= Q(path__startswith=path)
+    lessons = list(LessonPage.objects.filter(prefixes).values_list("path", "is_required"))
+    totals = {}
+    for course_id, course_path in paths.items():
+        own = [required for path, required in lessons if path.startswith(course_path)]
+        totals[course_id] = (sum(own), len(own))
+    return totals
+
+
+def decorate_progress(enrolments):
+    """
+    Give each enrolment ``lessons_done``, ``lessons_counted`` and ``last_activity`` in two
+    queries for any number of rows. Counted lessons are the course's required lessons, or
+    all when none is required (as ``selectors.counted_lessons``).
+    """
+    totals = lesson_totals({enrolment.batch.course for enrolment in enrolments})
+    done = Q(completed_at__isnull=False)
+    progress = {
+        row["enrolment_id"]: row
+        for row in LessonProgress.objects.filter(enrolment__in=[e.pk for e in enrolments])
+        .order_by()
+        .values("enrolment_id")
+        .annotate(
+            all_done=Count("pk", filter=done),
+            required_done=Count("pk", filter=done & Q(lesson__is_required=True)),
+            last_activity=Max("last_opened_at"),
+        )
+    }
+    for enrolment in enrolments:
+        required_total, all_total = totals.get(enrolment.batch.course_id, (0, 0))
+        figures = progress.get(enrolment.pk, {})
+        if required_total:
+            enrolment.lessons_counted = required_total
+            enrolment.lessons_done = figures.get("required_done", 0)
+        else:
+            enrolment.lessons_counted = all_total
+            enrolment.lessons_done = figures.get("all_done", 0)
+        enrolment.last_activity = figures.get("last_activity")
+    return enrolments
 
 
 def progress_percent(enrolment) -> int:
@@ -328,8 +355,9 @@ def jp_by_agency(batches, year: int, limit: int = 10):
 def pre_post_by_course(batches, year: int, limit: int = 8):
     """
     Average counted pre-test and post-test score of the courses with the most graded
-    attempts in batches of ``year``: one query for the courses, two per course (at most
-    ``limit``), each aggregated by the database.
+    attempts in batches of ``year``, in three queries whatever ``limit``: the courses, then
+    the counted attempt of each of their enrolments per kind (chosen by the database),
+    averaged here.
     """
     enrolments = Enrolment.objects.filter(batch__in=batches, batch__starts_on__year=year)
     courses = list(
@@ -339,19 +367,23 @@ def pre_post_by_course(batches, year: int, limit: int = 8):
         .annotate(taken=Count("enrolment", distinct=True))
         .order_by("-taken", "enrolment__batch__course__code")[:limit]
     )  # fmt: skip
-    rows = []
-    for course in courses:
-        of_course = enrolments.filter(batch__course_id=course["enrolment__batch__course_id"])
-        averages = {
-            kind: counted_attempts(kind, of_course).aggregate(value=Avg("percentage"))["value"]
-            for kind in (QuizKind.PRE_TEST, QuizKind.POST_TEST)
-        }
-        rows.append(
-            {
-                "batch__course__code": course["enrolment__batch__course__code"],
-                "batch__course__title": course["enrolment__batch__course__title"],
-                "average_pre": averages[QuizKind.PRE_TEST],
-                "average_post": averages[QuizKind.POST_TEST],
-            }
+    of_courses = enrolments.filter(
+        batch__course_id__in=[course["enrolment__batch__course_id"] for course in courses]
+    )
+    scores = {}
+    for kind in (QuizKind.PRE_TEST, QuizKind.POST_TEST):
+        counted = counted_attempts(kind, of_courses).values_list(
+            "enrolment__batch__course_id", "percentage"
         )
-    return rows
+        for course_id, percentage in counted:
+            scores.setdefault((course_id, kind), []).append(percentage)
+    return [
+        {
+            "batch__course__code": course["enrolment__batch__course__code"],
+            "batch__course__title": course["enrolment__batch__course__title"],
+            "average_pre": average(scores.get((course_id, QuizKind.PRE_TEST), [])),
+            "average_post": average(scores.get((course_id, QuizKind.POST_TEST), [])),
+        }
+        for course in courses
+        for course_id in [course["enrolment__batch__course_id"]]
+    ]

@@ -101,6 +101,9 @@ class EnrolmentProgressReportView(ScopedReportView):
     def get_base_queryset(self):
         return selectors.enrolment_progress(self.batches)
 
+    def decorate_rows(self, rows):
+        return selectors.decorate_progress(rows)
+
 
 def _gain(row):
     return normalised_gain(row.pre_score, row.post_score)
@@ -232,9 +235,6 @@ class BatchAssessmentReportView(ScopedReportView):
             _set_scores(batch, scores.get(batch.pk, selectors.BatchScores()))
         return rows
 
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        return super().as_spreadsheet(self.decorate_rows(list(queryset)), spreadsheet_format)
-
 
 class EvaluationReportFilterSet(ScopedChoicesMixin, WagtailFilterSet):
     course = django_filters.ChoiceFilter(
@@ -262,9 +262,6 @@ class EvaluationReportView(ScopedReportView):
     index_results_url_name = "training_reports:evaluations_results"
     filterset_class = EvaluationReportFilterSet
     export_filename = "hasil-evaluasi"
-    page_subtitle = _("Groups with fewer than %(count)s ratings are not shown.") % {
-        "count": MINIMUM_RESPONSES
-    }
     columns = [
         Column("course", label=_("Course"), accessor="response__enrolment__batch__course__title"),
         Column("batch", label=_("Batch"), accessor="response__enrolment__batch__name"),
@@ -281,6 +278,12 @@ class EvaluationReportView(ScopedReportView):
         "ratings": (_("Ratings"), lambda r: r["ratings"]),
         "average": (_("Average (1–5)"), _average),
     }
+
+    def get_page_subtitle(self):
+        # Formatted per request: at import time it would be fixed in the default language.
+        return _("Groups with fewer than %(count)s ratings are not shown.") % {
+            "count": MINIMUM_RESPONSES
+        }
 
     def get_queryset(self):
         # Filters apply to the answers; the grouping comes after them.
