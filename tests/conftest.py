@@ -58,6 +58,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """
+    Every test starts with an empty cache: the site, its chrome and course outlines are
+    cached until a row changes, and a rolled-back test database changes no row.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # seed_demo writes demo signing keys; keep them out of the work tree.

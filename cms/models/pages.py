@@ -51,6 +51,19 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def localized(self):
+        """
+        The translation in the active language, as Wagtail finds it, but without reading
+        the active locale from the database when it is this page's own: routing asks the
+        site's home page on every request.
+        """
+        from ..chrome import active_locale
+
+        if active_locale().pk == self.locale_id:
+            return self
+        return super().localized
+
 
 class StandardPage(Page):
     """A plain content page: about, help, contact and similar."""
