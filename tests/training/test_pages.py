@@ -323,3 +323,29 @@ def test_course_page_query_count_does_not_grow_with_the_course(
         client.get(large.url)
 
     assert len(large_queries) == len(small_queries)
+
+
+def test_the_outline_of_a_lesson_page_follows_a_lesson_published_after_it_was_cached(client):
+    course = make_full_course(make_catalogue(), modules=1, lessons_per_module=2)
+    module = ModulePage.objects.child_of(course).get()
+    lesson = LessonPage.objects.descendant_of(course).first()
+    client.get(lesson.url)  # caches the course, its modules and its lessons
+
+    added = make_lesson(module, title="Pelajaran Tambahan")
+    html = client.get(lesson.url).content.decode()
+    assert "Pelajaran Tambahan" in html and "Pelajaran 1 dari 3" in html
+
+    added.unpublish()
+    html = client.get(lesson.url).content.decode()
+    assert "Pelajaran Tambahan" not in html and "Pelajaran 1 dari 2" in html
+
+
+def test_a_renamed_course_is_renamed_on_its_lesson_pages_once_published(client):
+    course = make_full_course(make_catalogue(), modules=1, lessons_per_module=1)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    client.get(lesson.url)
+
+    course.title = "Kursus Baru"
+    course.save_revision().publish()
+
+    assert "Kursus Baru" in client.get(lesson.url).content.decode()
