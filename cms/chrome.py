@@ -54,11 +54,12 @@ def cached_content(key: str, read):
     seconds = content_cache_seconds()
     if not seconds:
         return read()
-    key = f"cms:content:{content_version()}:{key}"
-    cached = cache.get(key)
+    cached = cache.get(f"cms:content:{content_version()}:{key}")
     if cached is None:
         cached = (read(),)  # a tuple, so that a cached None is told from a miss
-        cache.set(key, cached, timeout=seconds)
+        # Under the version after the read: a read that wrote (a settings row made on
+        # first use) raised it already. A change elsewhere raises it again on commit.
+        cache.set(f"cms:content:{content_version()}:{key}", cached, timeout=seconds)
     return cached[0]
 
 
@@ -216,8 +217,11 @@ def _read_chrome(request) -> SiteChrome:
     site = find_site(request)
     if site is None:
         return SiteChrome(short_name="Bimtek")
-    institution = SiteSettings.for_site(site)
-    navigation = NavigationSettings.for_site(site)
+    # Read, never written: Wagtail's ``for_site`` would create the rows on first use.
+    institution = SiteSettings.objects.filter(site=site).first() or SiteSettings(site=site)
+    navigation = NavigationSettings.objects.filter(site=site).first() or NavigationSettings(
+        site=site
+    )
     return SiteChrome(
         short_name=institution.short_name,
         institution_name=institution.institution_name,
