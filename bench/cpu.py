@@ -3,11 +3,12 @@ CPU time per request of the participant pages against the bare Wagtail page, in 
 process through Django's test client: no server, no network, no load tool, so the figure
 holds on a shared machine where wall-clock throughput does not.
 
-The database is prepared as ``bench/run.py`` does (migrated, static files collected, the
-demo data seeded, a bench participant with an open quiz attempt), with production settings
-(``DEBUG`` off, the Redis cache). Then every page is requested a few times to warm the
-caches and ``--requests`` times under ``time.process_time()``; ``--profile KEY`` also
-prints the functions of that page that cost most (cProfile, cumulative).
+The database is prepared as ``bench/run.py`` does (migrated, the demo data seeded, a bench
+participant with an open quiz attempt), with production settings (``DEBUG`` off, the Redis
+cache) except for static files, which are not served here (``bench.cpu_settings``).
+Then every page is requested a few times to warm the caches and ``--requests`` times
+under ``time.process_time()``; ``--profile KEY`` also prints the functions of that page
+that cost most (cProfile, cumulative).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bimtek_bench \\
     CACHE_URL=redis://127.0.0.1:6379/3 \\
@@ -26,7 +27,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.run import PYTHON, bench_environment, prepare_database  # noqa: E402
+from bench.run import PYTHON, bench_environment  # noqa: E402
 
 PAGES = ["wagtail", "lesson", "dashboard", "quiz", "course", "catalogue"]
 SIGNED_IN = {"lesson", "dashboard", "quiz", "course", "catalogue"}
@@ -36,7 +37,7 @@ def measure(requests: int, profile: str) -> dict:
     """Inside Django: CPU milliseconds per request of each page, and the profile asked for."""
     from bench.run import prepare
 
-    prepared = prepare()  # sets Django up, and counts the queries of every page
+    prepared = prepare()  # counts the queries of every page
     from django.test import Client
 
     participant = Client()
@@ -87,7 +88,7 @@ def main():
     if args.measure:
         print("BENCH_JSON " + json.dumps(measure(args.requests, args.profile)))
         return
-    env = bench_environment(args)
+    env = {**bench_environment(args), "DJANGO_SETTINGS_MODULE": "bench.cpu_settings"}
     try:
         result = run_measurement(env, args)
     finally:
@@ -103,10 +104,9 @@ def main():
 
 def run_measurement(env, args) -> dict:
     if not args.skip_setup:
-        prepare_database(env, scale=False)
-    else:
-        subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-                       cwd=BASE_DIR, env=env, check=True)  # fmt: skip
+        for command in (["migrate", "--noinput", "-v", "0"], ["seed_demo"]):
+            subprocess.run([PYTHON, "manage.py", *command], cwd=BASE_DIR, env=env, check=True,
+                           stdout=subprocess.DEVNULL)  # fmt: skip
     command = [PYTHON, "bench/cpu.py", "--measure", "--requests", str(args.requests)]
     if args.profile:
         command += ["--profile", args.profile]
