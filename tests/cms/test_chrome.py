@@ -88,3 +88,18 @@ def test_a_new_default_site_is_used_at_once(client, public_site):
 
     assert response.status_code == 200
     assert response.context["page"].pk == about.pk
+
+
+def test_a_page_added_or_renamed_below_the_home_page_is_routed_at_once(client, public_site):
+    from cms.models import HomePage, StandardPage
+
+    assert client.get("/tentang/").status_code == 200  # caches the home page's children
+    home = HomePage.objects.get(locale__language_code="id")
+    home.add_child(instance=StandardPage(title="Agenda", slug="agenda"))
+    about = Page.objects.get(slug="tentang", locale__language_code="id").specific
+    about.slug = "profil"
+    about.save_revision().publish()
+
+    assert client.get("/agenda/").status_code == 200
+    assert client.get("/profil/").status_code == 200
+    assert client.get("/tentang/").status_code != 200  # gone, or redirected to /profil/

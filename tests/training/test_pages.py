@@ -302,9 +302,9 @@ def test_lesson_page_query_count_does_not_grow_with_the_course(
     client.get(small_lesson.url)
     client.get(large_lesson.url)
 
-    with django_assert_max_num_queries(5) as small_queries:
+    with django_assert_max_num_queries(3) as small_queries:
         client.get(small_lesson.url)
-    with django_assert_max_num_queries(5) as large_queries:
+    with django_assert_max_num_queries(3) as large_queries:
         client.get(large_lesson.url)
 
     assert len(large_queries) == len(small_queries)
@@ -319,9 +319,9 @@ def test_course_page_query_count_does_not_grow_with_the_course(
     client.get(small.url)
     client.get(large.url)
 
-    with django_assert_max_num_queries(9) as small_queries:
+    with django_assert_max_num_queries(7) as small_queries:
         client.get(small.url)
-    with django_assert_max_num_queries(9) as large_queries:
+    with django_assert_max_num_queries(7) as large_queries:
         client.get(large.url)
 
     assert len(large_queries) == len(small_queries)
