@@ -150,7 +150,14 @@ class CachedSiteMiddleware:
             _request_memo.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        find_site(request)
+        # Only Wagtail's page view routes by site; other views (the API, the health check)
+        # read it, through the cache, only if their template shows the chrome.
+        from wagtail.views import serve  # not at import: this module loads with the models
+
+        # Only the page view: others (the API, the health check) must not fail or wait on a
+        # read they do not need; a view that links to pages calls ``find_site`` itself.
+        if view_func is serve:
+            find_site(request)
 
 
 @dataclass

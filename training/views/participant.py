@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from cms.chrome import active_locale
+from cms.chrome import active_locale, find_site
 
 from ..models import Batch, Enrolment, LessonPage
 from ..permissions import can_enrol_in_batch, can_withdraw
@@ -49,6 +49,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        find_site(self.request)  # the links to pages below ask for it; from the cache
         dashboard = participant_dashboard(self.request.user)
         locale = active_locale()
         pages = [progress.next_lesson for progress in dashboard.in_progress]
