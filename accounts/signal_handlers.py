@@ -1,11 +1,14 @@
 """
-Signal wiring for accounts: keep the role groups in step with the migrated schema, and log
-every change of a user's groups (roles) to the audit log, whichever screen made it.
+Signal wiring for accounts: keep the role groups in step with the migrated schema, log
+every change of a user's groups (roles) to the audit log, whichever screen made it, and
+forget the cached admin-link answers when groups or permissions change.
 """
 
 from django.apps import apps
-from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed, post_migrate
+from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import m2m_changed, post_delete, post_migrate
+
+from .permissions import forget_admin_access
 
 
 def _sync_roles_after_last_app(sender, using="default", **kwargs):
@@ -50,3 +53,17 @@ def register():
         sender=get_user_model().groups.through,
         dispatch_uid="accounts.log_role_change",
     )
+    # The header's admin link is cached per user (``permissions.can_open_admin``).
+    user_model = get_user_model()
+    for through in (
+        user_model.groups.through,
+        user_model.user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(
+            forget_admin_access, sender=through, dispatch_uid=f"accounts.admin-access-{through}"
+        )
+    for model in (Group, Permission):
+        post_delete.connect(
+            forget_admin_access, sender=model, dispatch_uid=f"accounts.admin-access-{model}"
+        )

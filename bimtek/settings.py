@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "accounts.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After the host check; sets the Wagtail site from the cache just before the view runs.
+    "cms.chrome.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -105,6 +107,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.context_processors.site_chrome",
+                "accounts.context_processors.admin_access",
             ],
         },
     },
@@ -120,11 +124,23 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bimtek")}
+# The site's header, footer and settings, and the site of each host, kept in the cache for
+# this many seconds at most (cms/chrome.py); any change forgets them at once in a shared
+# cache, and in other processes' per-process caches after this long. 0 turns it off.
+SITE_CHROME_CACHE_SECONDS = env.int("SITE_CHROME_CACHE_SECONDS", default=300)
 # Catalogue and course pages served to anonymous visitors from the cache, for this many
 # seconds at most (training/page_cache.py). Its invalidation reaches every process only
 # through a shared cache, so it is on by default only when CACHE_URL names one.
 ANONYMOUS_PAGE_CACHE_SECONDS = env.int(
     "ANONYMOUS_PAGE_CACHE_SECONDS", default=300 if env.str("CACHE_URL", default="") else 0
+)
+# Sessions are read from a shared cache (and written through to the database), which saves
+# a query on every signed-in page. Only with a shared cache: a per-process cache would keep
+# a signed-out session alive in the other processes.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env.str("CACHE_URL", default="")
+    else "django.contrib.sessions.backends.db"
 )
 
 # --- Accounts and sign-in ---------------------------------------------------------------

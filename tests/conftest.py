@@ -75,6 +75,17 @@ def _fast_password_hashing():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """
+    Every test starts with an empty cache: the site, its chrome and course outlines are
+    cached until a row changes, and a rolled-back test database changes no row.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # seed_demo writes demo signing keys; keep them out of the work tree.

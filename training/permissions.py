@@ -157,20 +157,25 @@ def sync_course_editors(*, translation_key) -> Group | None:
 # --- SCORM packages ------------------------------------------------------------------
 
 
-def can_play_scorm(user, lesson) -> bool:
+def can_play_scorm(user, lesson, *, course_and_enrolment=None) -> bool:
     """
     Open a lesson's SCORM content: participants with an active or completed enrolment in
     its course; its trainers and administrators, to preview it (nothing is recorded).
+    A page that looked up the lesson's course and the user's enrolment in it already passes
+    them as ``course_and_enrolment``.
     """
     from .models import EnrolmentStatus
     from .selectors import course_of_page, current_enrolment
 
     if not user.is_authenticated or not user.is_active:
         return False
-    course = course_of_page(lesson)
+    if course_and_enrolment is None:
+        course = course_of_page(lesson)
+        enrolment = current_enrolment(user, course) if course else None
+    else:
+        course, enrolment = course_and_enrolment
     if course is None:
         return False
-    enrolment = current_enrolment(user, course)
     if enrolment is not None and enrolment.status in (
         EnrolmentStatus.ACTIVE,
         EnrolmentStatus.COMPLETED,

@@ -21,6 +21,8 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
 
+from cms.chrome import cached_content
+
 from .models import (
     Attendance,
     AttendanceStatus,
@@ -43,17 +45,28 @@ from .models.batches import SEAT_HOLDING_STATUSES
 YEARLY_JP_TARGET = Decimal(20)
 
 
-def course_outline(course: CoursePage, lessons: list[LessonPage] | None = None) -> list[ModulePage]:
+def modules_of_course(course: Page) -> list[ModulePage]:
+    """The live modules of a course in tree order, in one query."""
+    return list(ModulePage.objects.child_of(course).live().order_by("path"))
+
+
+def course_outline(
+    course: CoursePage,
+    lessons: list[LessonPage] | None = None,
+    modules: list[ModulePage] | None = None,
+) -> list[ModulePage]:
     """
     The live modules of ``course`` in tree order, each with ``lessons``: its live lessons.
 
     Derived from ``lessons_of_course`` (pass its result as ``lessons`` when the caller has it
     already, e.g. ``lessons_for_request``), so the outline and a participant's progress read
-    one list: one query for the modules whatever the size of the course.
+    one list: one query for the modules whatever the size of the course, none when the
+    caller passes them (``outline_for_request``).
     """
     if lessons is None:
         lessons = lessons_of_course(course)
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    if modules is None:
+        modules = modules_of_course(course)
     by_path = {module.path: module for module in modules}
     for module in modules:
         module.lessons = []
@@ -169,13 +182,19 @@ def lessons_of_course(course: Page) -> list[LessonPage]:
 
 def lessons_for_request(request, course: Page) -> list[LessonPage]:
     """
-    ``lessons_of_course`` once per request and course: a lesson page's outline and the
-    participant's progress beside it share the list.
+    ``lessons_of_course`` once per request and course, from the cache until a page changes:
+    a lesson page's outline and the participant's progress beside it share the list.
     """
-    cache = request.__dict__.setdefault("_training_lessons", {})
-    if course.pk not in cache:
-        cache[course.pk] = lessons_of_course(course)
-    return cache[course.pk]
+    memo = request.__dict__.setdefault("_training_lessons", {})
+    if course.pk not in memo:
+        memo[course.pk] = cached_content(f"lessons:{course.pk}", lambda: lessons_of_course(course))
+    return memo[course.pk]
+
+
+def outline_for_request(request, course: Page) -> list[ModulePage]:
+    """``course_outline`` of a course from the cached lessons and modules (no query)."""
+    modules = cached_content(f"modules:{course.pk}", lambda: modules_of_course(course))
+    return course_outline(course, lessons_for_request(request, course), modules)
 
 
 def lessons_of_courses(courses) -> dict[int, list[LessonPage]]:
@@ -574,12 +593,15 @@ def course_and_enrolment_for_request(
     The course of a page and the signed-in participant's enrolment in it, looked up once per
     request: the lesson-opened hook and the page's fragments share the answer.
     """
-    cache = request.__dict__.setdefault("_training_course_and_enrolment", {})
-    if page.pk not in cache:
-        course = course_of_page(page)
+    memo = request.__dict__.setdefault("_training_course_and_enrolment", {})
+    if page.pk not in memo:
+        if isinstance(page, CoursePage):
+            course = page
+        else:
+            course = cached_content(f"course-of:{page.pk}", lambda: course_of_page(page))
         enrolment = current_enrolment(request.user, course) if course else None
-        cache[page.pk] = (course, enrolment)
-    return cache[page.pk]
+        memo[page.pk] = (course, enrolment)
+    return memo[page.pk]
 
 
 def statements_of(participant):

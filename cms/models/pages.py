@@ -51,6 +51,37 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def localized(self):
+        """
+        The translation in the active language, as Wagtail finds it, but without reading
+        the active locale from the database when it is this page's own: routing asks the
+        site's home page on every request.
+        """
+        from ..chrome import active_locale
+
+        if active_locale().pk == self.locale_id:
+            return self
+        return super().localized
+
+    def route(self, request, path_components):
+        """
+        Route to a child as Wagtail does (by slug, then the child's own ``route``), with the
+        children in their specific form read from the cache: every page below the home
+        page saves the two queries of that first step.
+        """
+        from ..chrome import cached_content
+
+        if path_components:
+            children = cached_content(
+                f"home-children:{self.pk}",
+                lambda: {child.slug: child for child in self.get_children().specific()},
+            )
+            child = children.get(path_components[0])
+            if child is not None:
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
 
 class StandardPage(Page):
     """A plain content page: about, help, contact and similar."""

@@ -155,12 +155,13 @@ def test_catalogue_query_count_does_not_grow_with_the_number_of_courses(
     for _number in range(2):
         make_full_course(catalogue, modules=1, lessons_per_module=2, tags=["topik"])
     client.get(catalogue.url)
-    with django_assert_max_num_queries(23) as few:
+    with django_assert_max_num_queries(9) as few:
         client.get(catalogue.url)
 
     for _number in range(10):
         make_full_course(catalogue, modules=2, lessons_per_module=3, tags=["topik", "lain"])
-    with django_assert_max_num_queries(23) as many:
+    client.get(catalogue.url)  # new pages forget the cached site and chrome
+    with django_assert_max_num_queries(9) as many:
         response = client.get(catalogue.url)
 
     assert cards(response) == 12

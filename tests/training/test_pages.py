@@ -297,13 +297,14 @@ def test_lesson_page_query_count_does_not_grow_with_the_course(
     large = make_full_course(small.get_parent(), modules=6, lessons_per_module=5)
     small_lesson = LessonPage.objects.descendant_of(small).last()
     large_lesson = LessonPage.objects.descendant_of(large).last()
-    # Warm the caches; most of the rest is Wagtail routing (two per tree level) and the
-    # site chrome (settings, navigation, language switcher), none of it per lesson.
+    # Warm the caches (the site, its chrome, each course's outline); the rest is Wagtail
+    # routing and the lesson itself, none of it per lesson of the course.
     client.get(small_lesson.url)
+    client.get(large_lesson.url)
 
-    with django_assert_max_num_queries(28) as small_queries:
+    with django_assert_max_num_queries(3) as small_queries:
         client.get(small_lesson.url)
-    with django_assert_max_num_queries(28) as large_queries:
+    with django_assert_max_num_queries(3) as large_queries:
         client.get(large_lesson.url)
 
     assert len(large_queries) == len(small_queries)
@@ -316,10 +317,37 @@ def test_course_page_query_count_does_not_grow_with_the_course(
     small = make_full_course(catalogue, modules=1, lessons_per_module=2, trainers=[trainer])
     large = make_full_course(catalogue, modules=6, lessons_per_module=5, trainers=[trainer])
     client.get(small.url)
+    client.get(large.url)
 
-    with django_assert_max_num_queries(26) as small_queries:
+    with django_assert_max_num_queries(7) as small_queries:
         client.get(small.url)
-    with django_assert_max_num_queries(26) as large_queries:
+    with django_assert_max_num_queries(7) as large_queries:
         client.get(large.url)
 
     assert len(large_queries) == len(small_queries)
+
+
+def test_the_outline_of_a_lesson_page_follows_a_lesson_published_after_it_was_cached(client):
+    course = make_full_course(make_catalogue(), modules=1, lessons_per_module=2)
+    module = ModulePage.objects.child_of(course).get()
+    lesson = LessonPage.objects.descendant_of(course).first()
+    client.get(lesson.url)  # caches the course, its modules and its lessons
+
+    added = make_lesson(module, title="Pelajaran Tambahan")
+    html = client.get(lesson.url).content.decode()
+    assert "Pelajaran Tambahan" in html and "Pelajaran 1 dari 3" in html
+
+    added.unpublish()
+    html = client.get(lesson.url).content.decode()
+    assert "Pelajaran Tambahan" not in html and "Pelajaran 1 dari 2" in html
+
+
+def test_a_renamed_course_is_renamed_on_its_lesson_pages_once_published(client):
+    course = make_full_course(make_catalogue(), modules=1, lessons_per_module=1)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    client.get(lesson.url)
+
+    course.title = "Kursus Baru"
+    course.save_revision().publish()
+
+    assert "Kursus Baru" in client.get(lesson.url).content.decode()

@@ -212,10 +212,10 @@ def test_the_attempt_page_query_count_does_not_grow_with_questions(
     attempt = start_attempt(enrolment=enrolment, quiz=quiz)
     page, _, review = _urls(quiz, attempt)
     client_of.get(page)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(8):
         assert client_of.get(page).status_code == 200
     submit_attempt(attempt=attempt)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(8):
         assert client_of.get(review).status_code == 200
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(8):
         assert client_of.get(f"/en/kuis/{quiz.pk}/").status_code == 200

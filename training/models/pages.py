@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.chrome import CachedViewRestrictionsMixin
 
 from .batches import DeliveryMode
 
@@ -42,7 +43,7 @@ class DeliveryLanguage(models.TextChoices):
     BILINGUAL = "id-en", _("Indonesian and English")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The course catalogue: lists, searches and filters the published courses below it."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -120,7 +121,7 @@ class CourseTag(TaggedItemBase):
     )
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictionsMixin, Page):
     """
     A course (mata pelatihan): what it teaches, how many JP it is worth, who teaches it, and
     what a participant must do to complete it.
@@ -241,10 +242,10 @@ class CoursePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """The syllabus and the trainers, in a fixed number of queries."""
-        from training.selectors import course_outline, lessons_for_request
+        from training.selectors import outline_for_request
 
         context = super().get_context(request, *args, **kwargs)
-        outline = course_outline(self, lessons_for_request(request, self))
+        outline = outline_for_request(request, self)
         minutes = sum(lesson.estimated_minutes for module in outline for lesson in module.lessons)
         context.update(
             course=self,
@@ -285,7 +286,7 @@ class CourseTrainer(Orderable):
         ]
 
 
-class ModulePage(Page):
+class ModulePage(CachedViewRestrictionsMixin, Page):
     """A module (modul) of a course: a chapter with its goals; its lessons are its children."""
 
     goals = RichTextField(_("goals"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
@@ -302,16 +303,12 @@ class ModulePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """The module's course and its place in the course outline."""
-        from training.selectors import (
-            course_and_enrolment_for_request,
-            course_outline,
-            lessons_for_request,
-        )
+        from training.selectors import course_and_enrolment_for_request, outline_for_request
 
         context = super().get_context(request, *args, **kwargs)
         # The enrolment fragments and the lesson-opened hook ask for the same course.
         course, _enrolment = course_and_enrolment_for_request(request, self)
-        outline = course_outline(course, lessons_for_request(request, course)) if course else []
+        outline = outline_for_request(request, course) if course else []
         this_module = next((module for module in outline if module.pk == self.pk), None)
         context.update(
             course=course,
@@ -341,7 +338,7 @@ def _texts(value):
             yield from _texts(item)
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     """A lesson: the unit a participant reads and marks done."""
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
@@ -397,16 +394,12 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """The course outline beside the text, and the lessons before and after this one."""
-        from training.selectors import (
-            course_and_enrolment_for_request,
-            course_outline,
-            lessons_for_request,
-        )
+        from training.selectors import course_and_enrolment_for_request, outline_for_request
 
         context = super().get_context(request, *args, **kwargs)
         # The enrolment fragments and the lesson-opened hook ask for the same course.
         course, _enrolment = course_and_enrolment_for_request(request, self)
-        outline = course_outline(course, lessons_for_request(request, course)) if course else []
+        outline = outline_for_request(request, course) if course else []
         lessons = [lesson for module in outline for lesson in module.lessons]
         position = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
         module = next(

@@ -6,6 +6,7 @@ course rule is met becomes completed at once, and the certificates app hears of 
 from functools import partial
 
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -43,6 +44,8 @@ def lesson_in_course_locale(*, enrolment: Enrolment, lesson: Page) -> LessonPage
 
 
 def _progress_record(enrolment: Enrolment, lesson: LessonPage) -> tuple[LessonProgress, bool]:
+    # The records loaded by ``record_lesson_opened`` would no longer be the whole truth.
+    getattr(enrolment, "_prefetched_objects_cache", {}).pop("lesson_progress", None)
     try:
         with transaction.atomic():
             return LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)
@@ -55,13 +58,19 @@ def record_lesson_opened(*, enrolment: Enrolment, lesson: Page) -> LessonProgres
     """
     Note that a participant opened a lesson (for "continue where you left off").
 
-    Runs on every lesson view: a lesson opened before costs one UPDATE (atomic by itself)
-    and the read of its record; only the first opening creates the record.
+    Runs on every lesson view. The enrolment's progress records are loaded once into its
+    prefetch cache, where ``course_progress`` finds them when the page shows the progress
+    next; a lesson opened before then costs one UPDATE by primary key. Only the first
+    opening creates the record.
     """
     lesson = lesson_in_course_locale(enrolment=enrolment, lesson=lesson)
-    records = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson)
-    if records.update(last_opened_at=timezone.now()):
-        return records.get()
+    prefetch_related_objects([enrolment], "lesson_progress")
+    record = next((r for r in enrolment.lesson_progress.all() if r.lesson_id == lesson.pk), None)
+    if record is not None:
+        now = timezone.now()
+        if LessonProgress.objects.filter(pk=record.pk).update(last_opened_at=now):
+            record.last_opened_at = now
+            return record
     record, _created = _progress_record(enrolment, lesson)
     return record
 

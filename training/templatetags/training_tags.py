@@ -188,7 +188,8 @@ def scorm_player(context, page):
         content_url=manifest_url.removesuffix("imsmanifest.xml"),
         autocommit_seconds=settings.SCORM_AUTOCOMMIT_SECONDS,
     )
-    if not can_play_scorm(request.user, page):
+    known = course_and_enrolment_for_request(request, page)
+    if not can_play_scorm(request.user, page, course_and_enrolment=known):
         return player
     player.can_play = True
     state = course_state(request, page)

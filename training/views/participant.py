@@ -13,7 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
-from wagtail.models import Locale
+
+from cms.chrome import active_locale, find_site
 
 from ..models import Batch, Enrolment, LessonPage
 from ..permissions import can_enrol_in_batch, can_withdraw
@@ -48,8 +49,9 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        find_site(self.request)  # the links to pages below ask for it; from the cache
         dashboard = participant_dashboard(self.request.user)
-        locale = Locale.get_active()
+        locale = active_locale()
         pages = [progress.next_lesson for progress in dashboard.in_progress]
         pages += [progress.enrolment.batch.course for progress in dashboard.in_progress]
         pages += [enrolment.batch.course for enrolment in dashboard.pending + dashboard.completed]
