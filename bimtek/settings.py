@@ -124,10 +124,14 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bimtek")}
-# The site's header, footer and settings, and the site of each host, kept in the cache for
-# this many seconds at most (cms/chrome.py); any change forgets them at once in a shared
-# cache, and in other processes' per-process caches after this long. 0 turns it off.
-SITE_CHROME_CACHE_SECONDS = env.int("SITE_CHROME_CACHE_SECONDS", default=300)
+# The site's header, footer and settings, the site of each host and the courses' outlines,
+# kept in the cache for this many seconds at most (cms/chrome.py); any change forgets them
+# at once. Only a shared cache carries that to every process, so it is on by default only
+# when CACHE_URL names one (several gunicorn workers with per-process caches would each
+# show an edit up to this long late). 0 turns it off.
+SITE_CHROME_CACHE_SECONDS = env.int(
+    "SITE_CHROME_CACHE_SECONDS", default=300 if env.str("CACHE_URL", default="") else 0
+)
 # Catalogue and course pages served to anonymous visitors from the cache, for this many
 # seconds at most (training/page_cache.py). Its invalidation reaches every process only
 # through a shared cache, so it is on by default only when CACHE_URL names one.

@@ -88,6 +88,9 @@ def _empty_cache():
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The suite runs in one process, whose cache is as shared as it needs to be: the site's
+    # chrome and outlines are cached as in production (bimtek/settings.py).
+    settings.SITE_CHROME_CACHE_SECONDS = 300
     # seed_demo writes demo signing keys; keep them out of the work tree.
     settings.CERTIFICATE_DEMO_SIGNING_P12 = tmp_path / "demo-signing.p12"
     settings.BADGE_SIGNING_KEY = ""
