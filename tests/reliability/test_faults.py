@@ -37,13 +37,14 @@ def _assert_each_certificate_once(batch, count):
 def test_a_worker_killed_in_the_middle_of_a_batch_leaves_every_certificate_once(
     start_worker, course_settings
 ):
-    count = 8
+    # Enough that the kill lands in the middle: a quiet machine renders 8 between two polls.
+    count = 40
     batch = BatchFactory(course=course_settings.course)
     CompletedEnrolmentFactory.create_batch(count, batch=batch)
     worker = start_worker()
     job = services.issue_batch_certificates(batch=batch)
 
-    wait_for(lambda: _rendered(batch) >= 2, seconds=60, message="no certificate rendered")
+    wait_for(lambda: _rendered(batch) >= 1, seconds=60, message="no certificate rendered")
     worker.kill()
     rendered_before_the_kill = _rendered(batch)
     assert rendered_before_the_kill < count, "the batch finished before the worker was killed"
