@@ -83,8 +83,9 @@ def fresh_database(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_backup_restored_into_a_fresh_database_has_every_row_and_the_same_pdf(
-    enrolment, tmp_path, fresh_database
+    enrolment, tmp_path, fresh_database, eager_tasks
 ):
+    # Eager: with a broker, the suite's worker would render the PDF into its own media folder.
     CompletedEnrolmentFactory.create_batch(2, batch=enrolment.batch)
     certificate = services.issue_certificate(enrolment=enrolment)  # rendered eagerly
     certificate = services.render_certificate(certificate=certificate)
