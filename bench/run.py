@@ -43,7 +43,8 @@ PYTHON = sys.executable
 # (key, label, who asks, ratio target against the ceiling or the Wagtail page)
 PAGES = [
     ("ceiling", "constant Django view (ceiling)", "anonymous"),
-    ("wagtail", "Wagtail home page (framework floor)", "anonymous"),
+    ("wagtail", "bare Wagtail page (framework floor)", "anonymous"),
+    ("home", "Bimtek home page", "anonymous"),
     ("catalogue", "catalogue", "anonymous"),
     ("course", "course page", "anonymous"),
     ("lesson", "lesson page, signed in", "participant"),
@@ -133,6 +134,24 @@ def prepare_database(env, scale: bool) -> dict:
 # --- prepare: runs inside Django ----------------------------------------------------------
 
 
+# The framework floor: a plain ``wagtailcore.Page`` with a one-line template
+# (bench/templates/wagtailcore/page.html), the root of a site of its own, served by Wagtail's
+# serve view through the project's middleware.
+BARE_HOST = "bare.bench.localhost"
+
+
+def bare_wagtail_page():
+    from wagtail.models import Page, Site
+
+    site = Site.objects.filter(hostname=BARE_HOST).first()
+    if site is None:
+        page = Page.get_first_root_node().add_child(
+            instance=Page(title="Bench", slug="bench-bare-wagtail-page")
+        )
+        site = Site.objects.create(hostname=BARE_HOST, port=80, root_page=page)
+    return site.root_page
+
+
 def prepare() -> dict:
     """URLs, a signed-in participant, an open attempt and the query count of every page."""
     import django
@@ -179,7 +198,9 @@ def prepare() -> dict:
     question = attempt.snapshot["questions"][0]
     answer = (question.get("choices") or [{"id": "x"}])[0].get("id", "x")
     certificate = Certificate.objects.filter(status=CertificateStatus.VALID).first()
-    home = Site.objects.get(is_default_site=True).root_page.specific
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    bare_wagtail_page()
     catalogue = CourseIndexPage.objects.live().first()
     lesson = lessons_of_course(course)[-1]
 
@@ -189,10 +210,11 @@ def prepare() -> dict:
     save_body = json.dumps({"answers": {str(question["id"]): answer}})
     urls = {
         "ceiling": "/__bench__/constant/",
-        "wagtail": home.url,
-        "catalogue": catalogue.url,
-        "course": course.url,
-        "lesson": lesson.url,
+        "wagtail": "/",  # on its own host (BARE_HOST)
+        "home": home.relative_url(site),
+        "catalogue": catalogue.relative_url(site),
+        "course": course.relative_url(site),
+        "lesson": lesson.relative_url(site),
         "dashboard": "/pembelajaran-saya/",
         "quiz": f"/kuis/{quiz.pk}/",
         "quiz_save": f"/kuis/{quiz.pk}/percobaan/{attempt.pk}/simpan/",
@@ -209,7 +231,7 @@ def prepare() -> dict:
         def fetch(browser=browser, key=key, url=url):
             if key == "quiz_save":
                 return browser.post(url, save_body, content_type="application/json")
-            return browser.get(url)
+            return browser.get(url, headers={"host": BARE_HOST} if key == "wagtail" else {})
 
         fetch()  # warms the per-process caches, as a running server has them
         with CaptureQueriesContext(connection) as captured:
@@ -291,6 +313,8 @@ def page_throughput(env, prepared: dict, args) -> dict:
             if url is None:
                 continue
             headers = [f"Cookie: {session}"] if who == "participant" else []
+            if key == "wagtail":
+                headers.append(f"Host: {BARE_HOST}")
             method, body = "GET", ""
             if key == "quiz_save":
                 method, body = "POST", prepared["quiz_save_body"]
