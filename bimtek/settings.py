@@ -210,6 +210,10 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# No Gravatar: it would send a hash of every staff member's e-mail address to a third party,
+# and the admin's CSP blocks the image anyway (a broken avatar on every page). Wagtail then
+# shows its own default avatar, or the one a user uploads.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = "Bimtek"
 
 # --- Static and media files -------------------------------------------------------------

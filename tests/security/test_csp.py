@@ -107,6 +107,16 @@ def test_the_admin_gets_its_own_relaxed_policy(client, administrator):
     assert response["Content-Security-Policy"] == header_value(ADMIN_POLICY)
 
 
+def test_the_admin_shows_avatars_from_the_site_itself_not_gravatar(client, administrator):
+    client.force_login(administrator)
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    # Wagtail's own default avatar instead of a third party's (and a broken image under the CSP).
+    assert "gravatar" not in html
+    assert "default-user-avatar" in html
+
+
 @pytest.mark.parametrize(
     "path", ["/pelajaran/12/scorm/berkas/index.html", "/en/pelajaran/12/scorm/berkas/a/b.js"]
 )
