@@ -3,6 +3,8 @@
 from django.core.cache import cache
 from django.db import transaction
 
+from cms.cache_versions import current_version, raise_version
+
 from .roles import is_administrator
 
 
@@ -28,7 +30,7 @@ def can_open_admin(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    version = cache.get(ADMIN_ACCESS_VERSION_KEY) or 1
+    version = current_version(ADMIN_ACCESS_VERSION_KEY)
     key = f"accounts:admin-access:{version}:{user.pk}"
     allowed = cache.get(key)
     if allowed is None:
@@ -44,7 +46,4 @@ def forget_admin_access(**kwargs) -> None:
 
 
 def _raise_admin_access_version() -> None:
-    try:
-        cache.incr(ADMIN_ACCESS_VERSION_KEY)
-    except ValueError:
-        cache.set(ADMIN_ACCESS_VERSION_KEY, 2, timeout=None)
+    raise_version(ADMIN_ACCESS_VERSION_KEY)

@@ -140,12 +140,13 @@ def issue_context(course) -> IssueContext:
     )
 
 
+def _current_certificates():
+    """The certificates that still stand for their enrolment: any but a revoked one."""
+    return Certificate.objects.exclude(status=CertificateStatus.REVOKED)
+
+
 def _current_certificate(enrolment) -> Certificate | None:
-    return (
-        Certificate.objects.filter(enrolment=enrolment)
-        .exclude(status=CertificateStatus.REVOKED)
-        .first()
-    )
+    return _current_certificates().filter(enrolment=enrolment).first()
 
 
 def _send_render(certificate_id: int, job_id: int | None = None) -> bool:
@@ -552,9 +553,7 @@ def run_batch_job(
     # and (below) the course's certificate settings, English title and template texts.
     current = {
         certificate.enrolment_id: certificate
-        for certificate in Certificate.objects.filter(enrolment_id__in=enrolment_ids).exclude(
-            status=CertificateStatus.REVOKED
-        )
+        for certificate in _current_certificates().filter(enrolment_id__in=enrolment_ids)
     }
     contexts = {}
     for enrolment in enrolments:

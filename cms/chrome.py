@@ -21,6 +21,8 @@ from django.db import transaction
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from .cache_versions import current_version, raise_version
+
 VERSION_KEY = "cms:site-chrome:version"
 # The version read once per request (set up by ``CachedSiteMiddleware``); None outside one.
 _request_memo: ContextVar[dict | None] = ContextVar("cms_content_version", default=None)
@@ -35,7 +37,7 @@ def content_version() -> int:
     memo = _request_memo.get()
     if memo is not None and "version" in memo:
         return memo["version"]
-    version = cache.get(VERSION_KEY) or 1
+    version = current_version(VERSION_KEY)
     if memo is not None:
         memo["version"] = version
     return version
@@ -103,10 +105,7 @@ def _raise_version() -> None:
     memo = _request_memo.get()
     if memo:
         memo.clear()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    raise_version(VERSION_KEY)
 
 
 def _host_key(request) -> str:

@@ -21,6 +21,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
+from cms.cache_versions import current_version, raise_version
+
 VERSION_KEY = "training:anonymous-pages:version"
 # Cookies that make a visitor someone in particular: their pages are never shared.
 PERSONAL_COOKIES = ("sessionid", "messages")
@@ -33,10 +35,7 @@ def allow_anonymous_cache(request) -> None:
 
 def invalidate_anonymous_pages(**kwargs) -> None:
     """Forget every cached page (any signal's receiver)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    raise_version(VERSION_KEY)
 
 
 def _is_shareable_request(request) -> bool:
@@ -47,7 +46,7 @@ def _is_shareable_request(request) -> bool:
 
 
 def _key(request) -> str:
-    version = cache.get(VERSION_KEY) or 1
+    version = current_version(VERSION_KEY)
     return f"training:anonymous-page:{version}:{get_language()}:{request.get_host()}:" + (
         request.get_full_path()
     )
