@@ -20,7 +20,7 @@
     var closed = false;
 
     function say(text) {
-        if (state) {
+        if (state && state.textContent !== text) {
             state.textContent = text;
         }
     }
@@ -51,12 +51,14 @@
             var value = valueOf(name);
             return Array.isArray(value) ? value.length > 0 : value.trim() !== "";
         }).length;
-        if (progress) {
+        var text = answered + "/" + (progress ? progress.max : "");
+        // Only a real change touches the page: every rewrite is a relayout of the sticky bar.
+        if (progress && progress.value !== answered) {
             progress.value = answered;
-            progress.textContent = answered + "/" + progress.max;
+            progress.textContent = text;
         }
-        if (progressText) {
-            progressText.textContent = answered + "/" + progress.max;
+        if (progressText && progressText.textContent !== text) {
+            progressText.textContent = text;
         }
     }
 
