@@ -49,6 +49,10 @@ PAGES = [
     ("course", "course page", "anonymous"),
     ("lesson", "lesson page, signed in", "participant"),
     ("dashboard", "participant dashboard", "participant"),
+    # The same two pages rendered: a browser without its CSRF cookie is never answered from
+    # the participant's page cache, as a first view or a view after a change is not.
+    ("lesson_rendered", "lesson page, rendered", "participant_rendered"),
+    ("dashboard_rendered", "participant dashboard, rendered", "participant_rendered"),
     ("quiz", "quiz page", "participant"),
     ("quiz_save", "quiz answer save (POST)", "participant"),
     ("verification", "verification page", "anonymous"),
@@ -159,7 +163,7 @@ def prepare() -> dict:
     django.setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
     from django.utils.crypto import get_random_string
     from wagtail.models import Locale, Site
 
@@ -216,6 +220,8 @@ def prepare() -> dict:
         "course": course.relative_url(site),
         "lesson": lesson.relative_url(site),
         "dashboard": "/pembelajaran-saya/",
+        "lesson_rendered": lesson.relative_url(site),
+        "dashboard_rendered": "/pembelajaran-saya/",
         "quiz": f"/kuis/{quiz.pk}/",
         "quiz_save": f"/kuis/{quiz.pk}/percobaan/{attempt.pk}/simpan/",
         "verification": f"/v/{certificate.code}/" if certificate else None,
@@ -226,14 +232,21 @@ def prepare() -> dict:
         url = urls[key]
         if url is None:
             continue
-        browser = client if who == "participant" else anonymous
+        browser = anonymous if who == "anonymous" else client
 
-        def fetch(browser=browser, key=key, url=url):
+        def fetch(browser=browser, key=key, url=url, who=who):
             if key == "quiz_save":
                 return browser.post(url, save_body, content_type="application/json")
-            return browser.get(url, headers={"host": BARE_HOST} if key == "wagtail" else {})
+            headers = {"host": BARE_HOST} if key == "wagtail" else {}
+            if who == "participant_rendered":
+                with override_settings(PERSONAL_PAGE_CACHE_SECONDS=0):
+                    return browser.get(url, headers=headers)
+            return browser.get(url, headers=headers)
 
-        fetch()  # warms the per-process caches, as a running server has them
+        # Warms the per-process caches, as a running server has them (twice: a lesson's first
+        # opening creates its progress record, which a participant's cached pages follow).
+        fetch()
+        fetch()
         with CaptureQueriesContext(connection) as captured:
             status = fetch().status_code
         queries[key] = {"queries": len(captured), "status": status}
@@ -312,7 +325,10 @@ def page_throughput(env, prepared: dict, args) -> dict:
             url = prepared["urls"][key]
             if url is None:
                 continue
-            headers = [f"Cookie: {session}"] if who == "participant" else []
+            headers = {
+                "participant": [f"Cookie: {session}"],
+                "participant_rendered": [f"Cookie: sessionid={prepared['session_cookie']}"],
+            }.get(who, [])
             if key == "wagtail":
                 headers.append(f"Host: {BARE_HOST}")
             method, body = "GET", ""

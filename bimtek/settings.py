@@ -87,8 +87,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out sign-in is answered after everything else has run.
     "axes.middleware.AxesMiddleware",
-    # Innermost: a cached anonymous page still passes every middleware above on its way out.
+    # Innermost: a cached page still passes every middleware above on its way out.
     "training.page_cache.AnonymousPageCacheMiddleware",
+    "training.personal_cache.PersonalPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "bimtek.urls"
@@ -137,6 +138,12 @@ SITE_CHROME_CACHE_SECONDS = env.int(
 # through a shared cache, so it is on by default only when CACHE_URL names one.
 ANONYMOUS_PAGE_CACHE_SECONDS = env.int(
     "ANONYMOUS_PAGE_CACHE_SECONDS", default=300 if env.str("CACHE_URL", default="") else 0
+)
+# A participant's own lesson pages and dashboard answered again from the cache, for this many
+# seconds at most (training/personal_cache.py); every change they could show forgets them at
+# once, which reaches every process only through a shared cache: on only with CACHE_URL.
+PERSONAL_PAGE_CACHE_SECONDS = env.int(
+    "PERSONAL_PAGE_CACHE_SECONDS", default=120 if env.str("CACHE_URL", default="") else 0
 )
 # Sessions are read from a shared cache (and written through to the database), which saves
 # a query on every signed-in page. Only with a shared cache: a per-process cache would keep

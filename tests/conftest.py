@@ -91,6 +91,9 @@ def _test_settings(settings, tmp_path):
     # The suite runs in one process, whose cache is as shared as it needs to be: the site's
     # chrome and outlines are cached as in production (bimtek/settings.py).
     settings.SITE_CHROME_CACHE_SECONDS = 300
+    # And a participant's pages are answered again from the cache, as in production: every
+    # test that changes something and looks again proves the change reaches the page.
+    settings.PERSONAL_PAGE_CACHE_SECONDS = 120
     # seed_demo writes demo signing keys; keep them out of the work tree.
     settings.CERTIFICATE_DEMO_SIGNING_P12 = tmp_path / "demo-signing.p12"
     settings.BADGE_SIGNING_KEY = ""

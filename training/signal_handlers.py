@@ -9,15 +9,28 @@ themselves therefore catches every real change, whichever way the page was saved
 
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import Batch, CoursePage, CourseTrainer, Enrolment, ScormPackage
+from .models import (
+    Attempt,
+    Attendance,
+    Batch,
+    CoursePage,
+    CourseTrainer,
+    Enrolment,
+    EvaluationResponse,
+    LessonProgress,
+    ScormPackage,
+    ScormProgress,
+)
 from .page_cache import invalidate_anonymous_pages
 from .permissions import sync_course_editors
+from .personal_cache import participant_record_changed, user_changed
 from .scorm.package import delete_package_files
 
 
@@ -77,6 +90,13 @@ def register_signal_handlers():
     for model in (Batch, Enrolment):
         post_save.connect(invalidate_anonymous_pages, sender=model)
         post_delete.connect(invalidate_anonymous_pages, sender=model)
+
+    # A participant's cached pages: any change to their records, whoever makes it.
+    for model in (LessonProgress, Attempt, EvaluationResponse, ScormProgress, Attendance):
+        post_save.connect(participant_record_changed, sender=model)
+        post_delete.connect(participant_record_changed, sender=model)
+    post_save.connect(user_changed, sender=settings.AUTH_USER_MODEL)
+    post_delete.connect(user_changed, sender=settings.AUTH_USER_MODEL)
 
     post_save.connect(course_trainer_saved, sender=CourseTrainer)
     post_delete.connect(course_trainer_deleted, sender=CourseTrainer)

@@ -39,9 +39,11 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
     if enrolment is None or enrolment.status != "active":
         return None
     try:
-        record_lesson_opened(enrolment=enrolment, lesson=page)
+        record = record_lesson_opened(enrolment=enrolment, lesson=page)
     except EnrolmentError:
         return None
+    # A repeated view answered from the participant's page cache marks this record again.
+    request.opened_lesson_progress_id = record.pk
     return None
 
 

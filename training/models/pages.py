@@ -392,6 +392,16 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
         words = sum(len(re.findall(r"\w+", strip_tags(text))) for text in _texts(raw))
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
+    def serve(self, request, *args, **kwargs):
+        """A participant's lesson page may be answered again from their own page cache."""
+        from training.personal_cache import allow_personal_cache
+
+        if request.user.is_authenticated:
+            allow_personal_cache(
+                request, opened_progress_id=getattr(request, "opened_lesson_progress_id", None)
+            )
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         """The course outline beside the text, and the lessons before and after this one."""
         from training.selectors import course_and_enrolment_for_request, outline_for_request

@@ -18,6 +18,7 @@ from cms.chrome import active_locale, find_site
 
 from ..models import Batch, Enrolment, LessonPage
 from ..permissions import can_enrol_in_batch, can_withdraw
+from ..personal_cache import allow_personal_cache
 from ..selectors import course_of_page, current_enrolment, localise_pages, participant_dashboard
 from ..services import (
     EnrolmentError,
@@ -46,6 +47,10 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     """Pembelajaran Saya: courses in progress, completed courses and the JP ledger."""
 
     template_name = "training/dashboard.html"
+
+    def get(self, request, *args, **kwargs):
+        allow_personal_cache(request)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
