@@ -38,6 +38,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bimtek.settings")
 
+from bench.processes import sigterm_runs_finally, stop  # noqa: E402
+
 
 def rss_mib() -> float:
     """Current resident memory of this process."""
@@ -418,7 +420,7 @@ def bench_celery(count: int) -> dict:
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "bimtek", "worker", "--pool=prefork",
          "--concurrency=2", "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
-        cwd=BASE_DIR, env=env,
+        cwd=BASE_DIR, env=env, start_new_session=True,
     )  # fmt: skip
     try:
         from django.db import connection
@@ -499,8 +501,8 @@ def bench_celery(count: int) -> dict:
             "load_average_1min_at_end": round(os.getloadavg()[0], 2),
         }
     finally:
-        worker.terminate()
-        worker.wait(timeout=60)
+        # The worker and its pool processes, also when the batch failed or was interrupted.
+        stop(worker, timeout=60)
 
 
 def main():
@@ -516,7 +518,9 @@ def main():
     elif args.part == "stages":
         result = bench_stages(args.count, args.profile)
     else:
-        result = bench_celery(args.count)
+        # ``bench/run.py`` stops this script with SIGTERM when it is itself interrupted.
+        with sigterm_runs_finally():
+            result = bench_celery(args.count)
     print(json.dumps(result, indent=2))
     out = BASE_DIR / "bench" / "results" / f"certificates-{args.part}.json"
     out.parent.mkdir(exist_ok=True)

@@ -4,7 +4,8 @@ The benchmark of issue 13 in one run (``make bench``): prints a table and writes
 
 Steps, each in its own process so that every part starts from the settings it needs:
 
-1. Database: starts PostgreSQL and Redis if they are not running, recreates the default
+1. Database: starts PostgreSQL and Redis if they are not running (and stops them again at
+   the end, but only those it started), recreates the default
    database ``bimtek_bench`` (a ``DATABASE_URL`` given is used as it is), migrates, seeds the demo
    data, and, with ``--scale``, the district-scale data of ``generate_scale_data`` when that
    command exists.
@@ -17,8 +18,9 @@ Steps, each in its own process so that every part starts from the settings it ne
    alone, memory) and ``celery`` (a batch issued by a worker with two processes).
 5. Reports: ``bench/reports.py`` when it exists.
 
-Everything it starts (gunicorn, the Celery worker) it stops again. Bench rows are left in
-the database it is given; use one of your own.
+Everything it starts (PostgreSQL and Redis when they were not running, gunicorn, the Celery
+worker) it stops again, also when a step fails or the run is interrupted (Ctrl-C, SIGTERM).
+Bench rows are left in the database it is given; use one of your own.
 
     .venv/bin/python bench/run.py --duration 10 --certificates 100 --celery 500
 """
@@ -28,7 +30,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,10 @@ import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.processes import signals_held, sigterm_runs_finally, stop  # noqa: E402
+
 RESULTS = BASE_DIR / "bench" / "results"
 PYTHON = sys.executable
 
@@ -90,35 +95,89 @@ def bench_environment(args) -> dict:
     }
 
 
-def run(command, env, **kwargs):
+def run(command, env, *, capture_output=False, **kwargs) -> subprocess.CompletedProcess:
+    """
+    ``subprocess.run(..., check=True)`` in a process group of its own which, when this run
+    fails or is interrupted meanwhile, is asked to stop (SIGTERM) and given time to stop what
+    it started itself (the Celery worker of ``bench/certificates.py``) before SIGKILL.
+    """
     print("$", " ".join(str(part) for part in command), flush=True)
-    return subprocess.run(command, cwd=BASE_DIR, env=env, check=True, **kwargs)
+    if capture_output:
+        kwargs.update(stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with subprocess.Popen(
+        command, cwd=BASE_DIR, env=env, start_new_session=True, **kwargs
+    ) as process:
+        try:
+            stdout, stderr = process.communicate()
+        except BaseException:
+            stop(process, timeout=90)
+            raise
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command, stdout, stderr)
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
-def ensure_services(env) -> None:
+PG_READY = ["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]
+REDIS_CLI = ["redis-cli", "-h", "127.0.0.1", "-p", "6379"]
+
+
+def answers(ping: list[str]) -> bool:
+    return subprocess.run(ping, capture_output=True).returncode == 0
+
+
+def postgresql_version() -> str:
+    return sorted(os.listdir("/etc/postgresql"))[-1]
+
+
+def ensure_services(env, started: list) -> None:
     """
-    Start PostgreSQL and Redis when this machine has not (the commands of its own set-up),
-    and give a run on the default database a fresh one, so that no earlier run's rows count.
+    Start PostgreSQL and Redis when they do not answer (the commands of this machine's own
+    set-up), and give a run on the default database a fresh one, so that no earlier run's
+    rows count. Each service started here is added to ``started`` with the command that stops
+    it (``stop_services``); a service found running is not, so it is left running.
     """
-    if subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]).returncode:
-        version = sorted(os.listdir("/etc/postgresql"))[-1]
-        run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], env)
-        for _ in range(30):
-            if not subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"]).returncode:
-                break
-            time.sleep(1)
-    ping = ["redis-cli", "-h", "127.0.0.1", "-p", "6379", "ping"]
-    if subprocess.run(ping, capture_output=True).returncode:
-        run(["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379",
-             "--save", "", "--appendonly", "no"], env)  # fmt: skip
-        for _ in range(30):
-            if not subprocess.run(ping, capture_output=True).returncode:
-                break
-            time.sleep(1)
+    if not answers(PG_READY):
+        cluster = ["pg_ctlcluster", "--skip-systemctl-redirect", postgresql_version(), "main"]
+        start_service("PostgreSQL", [*cluster, "start"], [*cluster, "stop"], PG_READY, env, started)
+    redis_ping = [*REDIS_CLI, "ping"]
+    if not answers(redis_ping):
+        start = ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379",
+                 "--save", "", "--appendonly", "no"]  # fmt: skip
+        stop_redis = [*REDIS_CLI, "shutdown", "nosave"]
+        start_service("Redis", start, stop_redis, redis_ping, env, started)
     if "DATABASE_URL" not in os.environ:
         psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-d", "postgres", "-c"]
         run([*psql, "DROP DATABASE IF EXISTS bimtek_bench WITH (FORCE)"], env)
         run([*psql, "CREATE DATABASE bimtek_bench"], env)
+
+
+def start_service(name, start, stop_command, ping, env, started: list) -> None:
+    # Counted as started before its command returns, so that an interruption meanwhile still
+    # stops it; a start command that fails (the service was there after all, say) started
+    # nothing of this run's.
+    started.append((name, stop_command))
+    try:
+        run(start, env)
+    except subprocess.CalledProcessError:
+        started.pop()
+        raise
+    for _ in range(30):
+        if answers(ping):
+            return
+        time.sleep(1)
+    sys.exit(f"{name} did not answer within 30 s of its start.")
+
+
+def stop_services(started: list, env) -> None:
+    """Stop the services of ``started``, the last one first; a failure stops the others still."""
+    with signals_held():
+        while started:
+            name, command = started.pop()
+            print(f"Stopping {name}, which this run started.", flush=True)
+            try:
+                run(command, env)
+            except subprocess.CalledProcessError as error:
+                print(f"{name} did not stop: {error}", file=sys.stderr, flush=True)
 
 
 def prepare_database(env, scale: bool) -> dict:
@@ -268,26 +327,19 @@ def start_gunicorn(env, port: int) -> subprocess.Popen:
          "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=BASE_DIR, env=env, start_new_session=True,
     )  # fmt: skip
-    # Generous: on a busy machine two workers importing Django and Wagtail take a while.
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/__bench__/constant/", timeout=10)
-            return server
-        except OSError:
-            time.sleep(0.5)
-    stop(server)
-    sys.exit("gunicorn did not answer within 300 s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    try:
+        # Generous: on a busy machine two workers importing Django and Wagtail take a while.
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/__bench__/constant/", timeout=10)
+                return server
+            except OSError:
+                time.sleep(0.5)
+        sys.exit("gunicorn did not answer within 300 s")
+    except BaseException:  # including an interruption while it starts
+        stop(server)
+        raise
 
 
 def load(url: str, *, duration: int, connections: int, headers=(), method="GET", body=""):
@@ -444,7 +496,6 @@ def main():
     parser.add_argument("--scale", action="store_true", help="also on generate_scale_data")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    sys.path.insert(0, str(BASE_DIR))
     if args.prepare:
         print("BENCH_JSON " + json.dumps(prepare()))
         return
@@ -452,36 +503,44 @@ def main():
     env = bench_environment(args)
     started = time.time()
     result = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "settings": vars(args)}
-    try:
-        ensure_services(env)
-        result["data"] = prepare_database(env, scale=False)
-
-        def prepared_now():
-            output = run([PYTHON, "bench/run.py", "--prepare"], env, capture_output=True,
-                         text=True).stdout  # fmt: skip
-            line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
-            return json.loads(line.removeprefix("BENCH_JSON "))
-
-        prepared = prepared_now()
-        result["queries"] = {"small": prepared["queries"]}
-        result["pages"] = page_throughput(env, prepared, args)
-        result["certificates"] = certificates(env, args)
-        if args.scale:
-            result["data"] = prepare_database(env, scale=True)
-            if result["data"]["generator_available"]:
-                result["queries"]["scale"] = prepared_now()["queries"]
-                result["queries"]["equal"] = {
-                    key: result["queries"]["small"][key]["queries"] == value["queries"]
-                    for key, value in result["queries"]["scale"].items()
-                }
-        result["reports"] = reports(env)
-    finally:
-        shutil.rmtree(env["BENCH_SCRATCH"], ignore_errors=True)
+    services: list = []
+    with sigterm_runs_finally():
+        try:
+            measure(env, args, result, services)
+        finally:
+            stop_services(services, env)
+            shutil.rmtree(env["BENCH_SCRATCH"], ignore_errors=True)
     result["seconds"] = round(time.time() - started, 1)
     result["load_average"] = [round(value, 2) for value in os.getloadavg()]
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print_table(result)
+
+
+def measure(env, args, result: dict, services: list) -> None:
+    """Every step of the run, its figures into ``result``; services it starts into ``services``."""
+    ensure_services(env, services)
+    result["data"] = prepare_database(env, scale=False)
+
+    def prepared_now():
+        output = run([PYTHON, "bench/run.py", "--prepare"], env, capture_output=True,
+                     text=True).stdout  # fmt: skip
+        line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
+        return json.loads(line.removeprefix("BENCH_JSON "))
+
+    prepared = prepared_now()
+    result["queries"] = {"small": prepared["queries"]}
+    result["pages"] = page_throughput(env, prepared, args)
+    result["certificates"] = certificates(env, args)
+    if args.scale:
+        result["data"] = prepare_database(env, scale=True)
+        if result["data"]["generator_available"]:
+            result["queries"]["scale"] = prepared_now()["queries"]
+            result["queries"]["equal"] = {
+                key: result["queries"]["small"][key]["queries"] == value["queries"]
+                for key, value in result["queries"]["scale"].items()
+            }
+    result["reports"] = reports(env)
 
 
 if __name__ == "__main__":
