@@ -134,6 +134,11 @@ class BaseStreamBlock(blocks.StreamBlock):
     table = TableBlock(label=_("Table"))
     key_takeaways = KeyTakeawaysBlock()
 
+    class Meta:
+        # Wagtail's own rendering, except that a table sits in a region that takes keyboard
+        # focus, so a table wider than a phone can be scrolled without a pointer.
+        template = "blocks/stream_block.html"
+
 
 class LinkBlock(blocks.StructBlock):
     """A navigation link to a page of the site or to another address."""

@@ -1,13 +1,17 @@
 """
-Steps the browser journeys share: signing in, answering a quiz from its answer key, checking
-a page with axe-core on both viewports, and the translated text a page shows.
+Steps the browser journeys share: signing in, the code an authenticator app shows, answering
+a quiz from its answer key, checking a page with axe-core on both viewports, and the
+translated text a page shows.
 """
 
+import base64
 import datetime
 import itertools
 import json
+import time
 
 from django.utils import timezone, translation
+from django_otp.oath import TOTP
 from wagtail.models import Locale
 
 from cms.services import publish_page
@@ -42,6 +46,15 @@ def sign_in(page, base_url, username, password, language="id"):
     page.locator("#id_password").fill(password)
     page.locator("form.form-card button[type=submit]").click()
     page.wait_for_url(f"{base_url}{LANGUAGE_PREFIX[language]}/akun/profil/")
+
+
+def authenticator_code(secret: str, steps_ahead: int = 0) -> str:
+    """What an authenticator app shows for ``secret`` (base32, as the page prints it)."""
+    text = secret.replace(" ", "")
+    key = base64.b32decode(text + "=" * (-len(text) % 8))
+    totp = TOTP(key)
+    totp.time = time.time() + steps_ahead * 30
+    return f"{totp.token():06d}"
 
 
 class AccessibilityLog:

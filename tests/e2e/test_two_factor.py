@@ -4,24 +4,12 @@ account page (reading the secret as text, as someone without a camera would) and
 again with a code computed from that secret, as the authenticator app would.
 """
 
-import base64
-import time
-
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from accounts.models import RecoveryCode, User
 from tests.e2e.conftest import DEMO_PASSWORD, screenshot
-
-
-def authenticator_code(secret: str, steps_ahead: int = 0) -> str:
-    """What an authenticator app shows for ``secret`` (base32, as the page prints it)."""
-    text = secret.replace(" ", "")
-    key = base64.b32decode(text + "=" * (-len(text) % 8))
-    totp = TOTP(key)
-    totp.time = time.time() + steps_ahead * 30
-    return f"{totp.token():06d}"
+from tests.e2e.steps import authenticator_code
 
 
 def test_the_demo_administrator_turns_on_two_factor_and_signs_in_with_a_code(
