@@ -7,11 +7,10 @@ import pytest
 from asn1crypto import x509
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
 
 from certificates import services
 from certificates.demo import write_demo_signing_key
+from tests.certificates.pdf_checks import signature_status
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +33,9 @@ def test_a_configured_key_signs_the_pdf_and_the_signature_validates(demo_key, en
         certificate=services.issue_certificate(enrolment=enrolment)
     )
     assert certificate.is_signed
-    reader = PdfFileReader(BytesIO(certificate.pdf.read()))
-    assert len(reader.embedded_signatures) == 1
-    signature = reader.embedded_signatures[0]
-    context = ValidationContext(
-        trust_roots=[_trust_root(demo_key, settings.DEMO_PASSWORD.encode())]
+    signature, status = signature_status(
+        certificate.pdf.read(), [_trust_root(demo_key, settings.DEMO_PASSWORD.encode())]
     )
-    status = validate_pdf_signature(signature, context)
     assert status.intact
     assert status.valid
     assert status.trusted

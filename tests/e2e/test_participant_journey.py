@@ -6,14 +6,17 @@ certificate → its verification page. Every page on the way passes axe-core on 
 viewports; a screenshot of each step is kept.
 """
 
+import hashlib
 import pprint
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from certificates.models import Certificate
+from tests.certificates.pdf_checks import qr_code_of, signature_status
 from tests.e2e.conftest import DESKTOP, PARTICIPANT_PASSWORD, PHONE, screenshot
 from tests.e2e.steps import (
     LANGUAGE_PREFIX,
@@ -151,9 +154,17 @@ def test_participant_goes_from_sign_in_to_a_verified_certificate(
     with page.expect_download() as download_info:
         page.get_by_role("link", name=say(language, "Download PDF")).click()
     pdf = download_info.value.path().read_bytes()
-    assert pdf.startswith(b"%PDF")
+    certificate.refresh_from_db()
+    # The file is the one on record, signed (the demo key), and its QR code leads to the
+    # certificate's public page, which shows the same SHA-256.
+    assert hashlib.sha256(pdf).hexdigest() == certificate.pdf_sha256
+    _signature, status = signature_status(pdf)
+    assert status.intact and status.valid
+    assert qr_code_of(pdf) == certificate.verification_url
     page.get_by_role("link", name=say(language, "Verification page")).click()
+    expect(page).to_have_url(re.compile(re.escape(urlsplit(certificate.verification_url).path)))
     expect(page.locator(".verification__state")).to_have_text(say(language, "Valid"))
+    expect(page.locator(".verification__hash")).to_have_text(certificate.pdf_sha256)
     expect(page.locator(".verification__facts")).to_contain_text(certificate.number)
     expect(page.locator(".verification__facts")).to_contain_text(
         re.compile(re.escape(participant.full_name), re.IGNORECASE)
