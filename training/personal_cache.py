@@ -11,7 +11,8 @@ before any routing or query (the session itself is read, from the cache).
 The key holds everything a stored page may depend on, so a change never shows late:
 
 - the session key and the CSRF cookie: a page is only ever served to the browser it was
-  rendered for, with a form token that this browser's cookie accepts;
+  rendered for, with a form token that this browser's cookie accepts (masked afresh for
+  every answer, as Django does for every rendered page);
 - the participant's own version, raised by every request of theirs that is not a GET or HEAD
   (marking a lesson done, a quiz answer, a SCORM commit, an evaluation, signing out), and by
   any save or deletion of their lesson progress, attempts, evaluation responses, SCORM
@@ -32,11 +33,13 @@ answered from the cache still does, with the one ``UPDATE`` that the view would 
 """
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -47,6 +50,9 @@ from cms.chrome import VERSION_KEY as CONTENT_VERSION_KEY
 from .page_cache import VERSION_KEY as ANONYMOUS_VERSION_KEY
 
 PARTICIPANT_VERSION_KEY = "training:personal-pages:version:{}"
+# The form token Django puts in a page: masked afresh for every response (against BREACH),
+# so a page answered from the cache gets a new mask of the same secret too.
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
 MESSAGES_SESSION_KEY = "_messages"
 
 
@@ -95,10 +101,10 @@ def _key(request, user_id) -> str:
     ]
     found = cache.get_many(version_keys)
     versions = ".".join(str(found.get(key) or 1) for key in version_keys)
-    browser = hashlib.blake2b(
-        f"{request.session.session_key}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}".encode(),
-        digest_size=12,
-    ).hexdigest()
+    session_and_cookie = (
+        f"{request.session.session_key}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
+    )
+    browser = hashlib.blake2b(session_and_cookie.encode(), digest_size=12).hexdigest()
     return (
         f"training:personal-page:{user_id}:{versions}:{browser}:{get_language()}:"
         f"{request.get_host()}:{request.get_full_path()}"
@@ -138,9 +144,11 @@ class PersonalPageCacheMiddleware:
         key = _key(request, user_id)
         cached = cache.get(key)
         if cached is not None:
-            content, headers, opened_progress = cached
+            content, headers, opened_progress, form_token = cached
             if opened_progress is not None:
                 _mark_opened(opened_progress)
+            if form_token:
+                content = content.replace(form_token, get_token(request).encode())
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
@@ -157,12 +165,14 @@ class PersonalPageCacheMiddleware:
             and request.user.is_authenticated
             and str(request.user.pk) == str(user_id)
         ):
+            form_token = CSRF_INPUT.search(response.content)
             cache.set(
                 key,
                 (
                     response.content,
                     list(response.items()),
                     getattr(request, "personal_page_opened_progress", None),
+                    form_token and form_token.group(1),
                 ),
                 timeout=seconds,
             )

@@ -78,6 +78,7 @@ def test_dashboard_query_count_does_not_grow_with_enrolments_or_lessons(
     # The page as rendered; the answer from the participant's page cache is pinned in
     # tests/training/test_personal_page_cache.py.
     settings.PERSONAL_PAGE_CACHE_SECONDS = 0
+
     def dashboard_queries(participant):
         client.force_login(participant)
         client.get("/pembelajaran-saya/")  # warms the caches (site, chrome, locale)
