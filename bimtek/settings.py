@@ -125,6 +125,9 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bimtek")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, sharing one Redis client per pool (bimtek/cache.py).
+    CACHES["default"]["BACKEND"] = "bimtek.cache.RedisCache"
 # The site's header, footer and settings, the site of each host and the courses' outlines,
 # kept in the cache for this many seconds at most (cms/chrome.py); any change forgets them
 # at once. Only a shared cache carries that to every process, so it is on by default only
