@@ -51,6 +51,16 @@ class LrsUnavailable(Exception):
     """The learning record store did not acknowledge the statements (down, refused, error)."""
 
 
+class LrsConflict(Exception):
+    """
+    The store answered 409 Conflict: it already holds a statement with an id that was sent.
+
+    xAPI 1.0.3 lets a store answer a statement id it already has with 409 or 204 (never
+    changing what it holds), and a store rejects a batch as a whole: a batch's 409 says that
+    at least one of its statements is there, not which, nor that the others are.
+    """
+
+
 def activity_id(kind: str, key) -> str:
     """The IRI of an activity of this site, e.g. ``…/xapi/activities/lesson/42``."""
     return f"{settings.SITE_URL}/xapi/activities/{kind}/{key}"
@@ -153,7 +163,8 @@ def post_statements(statements: list[dict]) -> None:
     """
     POST statements to ``XAPI_LRS_URL``/statements with basic authentication.
 
-    Returns when the store acknowledged them (2xx); raises ``LrsUnavailable`` otherwise.
+    Returns when the store acknowledged them (2xx); raises ``LrsConflict`` on 409 Conflict
+    and ``LrsUnavailable`` on any other failure.
     """
     request = urllib.request.Request(
         f"{settings.XAPI_LRS_URL}/statements",
@@ -171,6 +182,8 @@ def post_statements(statements: list[dict]) -> None:
         with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310 (configured URL)
             response.read()
     except urllib.error.HTTPError as error:
+        if error.code == 409:
+            raise LrsConflict(f"HTTP 409: {error.read()[:500]!r}") from error
         raise LrsUnavailable(f"HTTP {error.code}: {error.read()[:500]!r}") from error
     except (urllib.error.URLError, OSError) as error:
         raise LrsUnavailable(str(getattr(error, "reason", error))) from error
