@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 XAPI_VERSION = "1.0.3"
 
@@ -38,6 +39,14 @@ COMPLETED = Verb("http://adlnet.gov/expapi/verbs/completed", "completed", "menye
 PASSED = Verb("http://adlnet.gov/expapi/verbs/passed", "passed", "lulus")
 FAILED = Verb("http://adlnet.gov/expapi/verbs/failed", "failed", "tidak lulus")
 SCORED = Verb("http://adlnet.gov/expapi/verbs/scored", "scored", "memperoleh nilai")
+
+#: What the site shows for each verb it records.
+VERB_LABELS = {
+    COMPLETED.id: _("completed"),
+    PASSED.id: _("passed"),
+    FAILED.id: _("failed"),
+    SCORED.id: _("scored"),
+}
 
 COURSE = "http://adlnet.gov/expapi/activities/course"
 LESSON = "http://adlnet.gov/expapi/activities/lesson"
@@ -157,6 +166,39 @@ def build_statement(
     if enrolment is not None:
         statement["context"] = context_for(enrolment)
     return statement
+
+
+def verb_label(verb_id: str) -> str:
+    """The verb as the site shows it; an unknown IRI by its last segment."""
+    return VERB_LABELS.get(verb_id, verb_id.rsplit("/", 1)[-1])
+
+
+def activity_name(statement: dict) -> str:
+    """The name of a statement's object (in any language it has), else its id."""
+    names = statement["object"].get("definition", {}).get("name", {})
+    return next(iter(names.values()), statement["object"]["id"])
+
+
+def course_name(statement: dict) -> str:
+    """The name of the course the statement was made in (its parent activity), if any."""
+    parents = statement.get("context", {}).get("contextActivities", {}).get("parent", [])
+    return activity_name({"object": parents[0]}) if parents else ""
+
+
+def score_percent(statement: dict) -> int | None:
+    """The scaled score of the statement's result as a whole percentage, if it has one."""
+    score = statement.get("result", {}).get("score")
+    if not score or score.get("scaled") is None:
+        return None
+    return round(score["scaled"] * 100)
+
+
+def json_array(statements):
+    """A JSON array of ``statements``, written one statement at a time (for streaming)."""
+    yield "["
+    for index, statement in enumerate(statements):
+        yield ("," if index else "") + "\n" + json.dumps(statement, ensure_ascii=False)
+    yield "\n]\n"
 
 
 def post_statements(statements: list[dict]) -> None:
