@@ -176,11 +176,12 @@ def _deliver(batch: list[XapiStatement]):
     Post ``batch`` to the store: ``(acknowledged, already stored, failure)``.
 
     A 409 Conflict for a batch means the store holds at least one of its statements (a
-    resend after a lost acknowledgement) and stored none of the batch; the statements then
-    go again one by one, oldest first. A single statement's 409 means the store holds that
-    id: statements here never change, so it is the same statement, and resending could
-    never change the answer. The first other failure stops the delivery; what was not
-    acknowledged by then is returned as neither.
+    resend after a lost acknowledgement), not which, and a store rejects a batch whole, so
+    the others may not be stored; the statements then go again one by one, oldest first.
+    A single statement's 409 means the store holds that id: statements here never change,
+    so it is the same statement, and resending could never change the answer. The first
+    other failure stops the delivery; what was not acknowledged by then is returned as
+    neither.
     """
     try:
         xapi.post_statements([record.statement for record in batch])
