@@ -84,6 +84,11 @@ def register_evaluation_report_menu_item():
     return report_menu_item("evaluations")
 
 
+@hooks.register("register_reports_menu_item")
+def register_xapi_statement_report_menu_item():
+    return report_menu_item("xapi_statements")
+
+
 @hooks.register("construct_homepage_panels")
 def add_training_dashboard_panel(request, panels):
     add_training_panel(request, panels)

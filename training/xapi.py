@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 XAPI_VERSION = "1.0.3"
 
@@ -39,6 +40,14 @@ PASSED = Verb("http://adlnet.gov/expapi/verbs/passed", "passed", "lulus")
 FAILED = Verb("http://adlnet.gov/expapi/verbs/failed", "failed", "tidak lulus")
 SCORED = Verb("http://adlnet.gov/expapi/verbs/scored", "scored", "memperoleh nilai")
 
+#: What the site shows for each verb it records.
+VERB_LABELS = {
+    COMPLETED.id: _("completed"),
+    PASSED.id: _("passed"),
+    FAILED.id: _("failed"),
+    SCORED.id: _("scored"),
+}
+
 COURSE = "http://adlnet.gov/expapi/activities/course"
 LESSON = "http://adlnet.gov/expapi/activities/lesson"
 ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
@@ -49,6 +58,16 @@ BATCH_TYPE_PATH = "/xapi/activity-types/batch"
 
 class LrsUnavailable(Exception):
     """The learning record store did not acknowledge the statements (down, refused, error)."""
+
+
+class LrsConflict(Exception):
+    """
+    The store answered 409 Conflict: it already holds a statement with an id that was sent.
+
+    xAPI 1.0.3 lets a store answer a statement id it already has with 409 or 204 (never
+    changing what it holds), and a store rejects a batch as a whole: a batch's 409 says that
+    at least one of its statements is there, not which, nor that the others are.
+    """
 
 
 def activity_id(kind: str, key) -> str:
@@ -149,11 +168,45 @@ def build_statement(
     return statement
 
 
+def verb_label(verb_id: str) -> str:
+    """The verb as the site shows it; an unknown IRI by its last segment."""
+    return VERB_LABELS.get(verb_id, verb_id.rsplit("/", 1)[-1])
+
+
+def activity_name(statement: dict) -> str:
+    """The name of a statement's object (in any language it has), else its id."""
+    names = statement["object"].get("definition", {}).get("name", {})
+    return next(iter(names.values()), statement["object"]["id"])
+
+
+def course_name(statement: dict) -> str:
+    """The name of the course the statement was made in (its parent activity), if any."""
+    parents = statement.get("context", {}).get("contextActivities", {}).get("parent", [])
+    return activity_name({"object": parents[0]}) if parents else ""
+
+
+def score_percent(statement: dict) -> int | None:
+    """The scaled score of the statement's result as a whole percentage, if it has one."""
+    score = statement.get("result", {}).get("score")
+    if not score or score.get("scaled") is None:
+        return None
+    return round(score["scaled"] * 100)
+
+
+def json_array(statements):
+    """A JSON array of ``statements``, written one statement at a time (for streaming)."""
+    yield "["
+    for index, statement in enumerate(statements):
+        yield ("," if index else "") + "\n" + json.dumps(statement, ensure_ascii=False)
+    yield "\n]\n"
+
+
 def post_statements(statements: list[dict]) -> None:
     """
     POST statements to ``XAPI_LRS_URL``/statements with basic authentication.
 
-    Returns when the store acknowledged them (2xx); raises ``LrsUnavailable`` otherwise.
+    Returns when the store acknowledged them (2xx); raises ``LrsConflict`` on 409 Conflict
+    and ``LrsUnavailable`` on any other failure.
     """
     request = urllib.request.Request(
         f"{settings.XAPI_LRS_URL}/statements",
@@ -171,6 +224,8 @@ def post_statements(statements: list[dict]) -> None:
         with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310 (configured URL)
             response.read()
     except urllib.error.HTTPError as error:
+        if error.code == 409:
+            raise LrsConflict(f"HTTP 409: {error.read()[:500]!r}") from error
         raise LrsUnavailable(f"HTTP {error.code}: {error.read()[:500]!r}") from error
     except (urllib.error.URLError, OSError) as error:
         raise LrsUnavailable(str(getattr(error, "reason", error))) from error

@@ -6,6 +6,8 @@ our apps, must be declared in ``tests.security.url_matrix``; each declared URL i
 by each actor and must give the declared outcome.
 """
 
+import json
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
@@ -149,6 +151,7 @@ REPORT_EXPORTS = {
     "training_reports:assessments": lambda w: w.owner.nip,
     "training_reports:batch_assessments": lambda w: w.batch.name,
     "certificates_reports:jp_participants": lambda w: w.owner.nip,
+    "training_reports:xapi_statements": lambda w: w.owner.nip,
 }
 
 
@@ -165,3 +168,22 @@ def test_report_exports_hold_only_the_rows_of_the_trainers_own_courses(client, w
     text = content.decode("utf-8-sig")
     marker = REPORT_EXPORTS[name](world)
     assert marker and (marker in text) == (actor == TRAINER), f"{name} as {actor}"
+
+
+@pytest.mark.parametrize("actor", [TRAINER, OTHER_TRAINER])
+def test_the_xapi_download_holds_only_the_statements_of_the_trainers_own_courses(
+    client, world, actor
+):
+    """The learning records report's xAPI JSON download, narrowed like its spreadsheets."""
+    client.force_login(world.user(actor))
+
+    response = client.get(reverse("training_reports:xapi_statements"), {"export": "json"})
+
+    assert response.status_code == 200
+    statements = json.loads(b"".join(response.streaming_content))
+    ids = {statement["id"] for statement in statements}
+    assert (str(world.xapi_statement.statement_id) in ids) == (actor == TRAINER)
+    # Each trainer gets their own course's participant's statements, and only those.
+    participant = world.owner if actor == TRAINER else world.other_participant
+    assert statements
+    assert {s["actor"]["account"]["name"] for s in statements} == {str(participant.pk)}

@@ -289,7 +289,7 @@ class World:
             make_course,
         )
         from training.models import CourseTrainer, LessonPage
-        from training.services import start_attempt, submit_attempt
+        from training.services import record_scorm_completion, start_attempt, submit_attempt
         from training.services.imports import preview_participant_import
 
         self.trainer = TrainerFactory()
@@ -326,6 +326,16 @@ class World:
         self.certificate_job = issue_batch_certificates(batch=self.batch)
         self.owner_token, _raw = create_access_token(user=self.owner, name="Integrasi")
         self.scorm_lesson = self._scorm_lesson()
+        # Learning records (xAPI) of both participants, for the statements report.
+        self.xapi_statement = record_scorm_completion(
+            enrolment=self.enrolment,
+            package_key=self.scorm_lesson.scorm_package_id,
+            title=self.scorm_lesson.title,
+            attempt_key=1,
+        )
+        record_scorm_completion(
+            enrolment=self.other_enrolment, package_key=0, title="Paket", attempt_key=1
+        )
         self.document = get_document_model()(title="Modul PDF")
         self.document.file.save("modul.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
         # Records of the admin screens.
@@ -735,6 +745,7 @@ URLS: dict[str, Entry] = {
         "assessments",
         "batch_assessments",
         "evaluations",
+        "xapi_statements",
         query="?export=csv",
     ),
     **screens(
@@ -753,6 +764,7 @@ URLS: dict[str, Entry] = {
         "assessments_results",
         "batch_assessments_results",
         "evaluations_results",
+        "xapi_statements_results",
     ),
     **screens(
         "certificates_reports", staff_screen, None, "jp_participants_results", "jp_agencies_results"

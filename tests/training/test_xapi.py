@@ -25,6 +25,7 @@ from training.services import (
     start_attempt,
     submit_attempt,
 )
+from training.services.xapi import ALREADY_STORED
 from training.tasks import send_xapi_statements
 
 from .assessment_factories import correct_responses, make_full_quiz
@@ -196,6 +197,32 @@ class RecordingLrs(ThreadingHTTPServer):
     def statement_ids(self) -> list[str]:
         return [statement["id"] for request in self.requests for statement in request["body"]]
 
+    def answer(self, statements: list[dict]) -> int:
+        return self.status
+
+
+class StoringLrs(RecordingLrs):
+    """
+    A store that keeps what it acknowledges and, as xAPI 1.0.3 allows, answers 409 Conflict
+    to a batch holding an id it already has, storing none of that batch (ralph's LRS does
+    the same). ``then`` scripts the next requests: a status to answer instead, or ``None``
+    for the store's own answer.
+    """
+
+    def __init__(self, port: int, *, holding=(), then=()):
+        super().__init__(port)
+        self.stored = {statement["id"]: statement for statement in holding}
+        self.then = list(then)
+
+    def answer(self, statements: list[dict]) -> int:
+        forced = self.then.pop(0) if self.then else None
+        if forced is not None:
+            return forced
+        if any(statement["id"] in self.stored for statement in statements):
+            return 409
+        self.stored.update((statement["id"], statement) for statement in statements)
+        return 200
+
 
 class _LrsHandler(BaseHTTPRequestHandler):
     def do_POST(self):
@@ -208,7 +235,7 @@ class _LrsHandler(BaseHTTPRequestHandler):
             }
         )
         payload = json.dumps([statement["id"] for statement in body]).encode()
-        self.send_response(self.server.status)
+        self.send_response(self.server.answer(body))
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
@@ -304,3 +331,77 @@ def test_without_an_lrs_statements_are_only_kept(enrolment):
     _record_three(enrolment)
     assert send_pending_statements() == 0
     assert XapiStatement.objects.filter(sent_at__isnull=True).count() == 3
+
+
+def _statements(ids: list[str]) -> list[dict]:
+    by_id = {str(r.statement_id): r.statement for r in XapiStatement.objects.all()}
+    return [by_id[statement_id] for statement_id in ids]
+
+
+def test_a_batch_the_lrs_already_holds_is_marked_sent_and_the_queue_moves_on(
+    lrs_settings, enrolment
+):
+    """The store kept the first batch but its acknowledgement was lost: 409 on the resend."""
+    ids = _record_three(enrolment)
+    lrs = StoringLrs(LRS_PORT, holding=_statements(ids[:2]))
+    try:
+        assert send_pending_statements() == 3
+    finally:
+        lrs.stop()
+    assert XapiStatement.objects.pending().count() == 0
+    assert list(lrs.stored) == ids
+    # The batch, then each of its statements (each answered 409), then the last statement.
+    assert [[s["id"] for s in r["body"]] for r in lrs.requests] == [
+        ids[:2], ids[:1], ids[1:2], ids[2:]
+    ]  # fmt: skip
+    held = XapiStatement.objects.filter(statement_id__in=ids[:2])
+    assert {record.last_error for record in held} == {ALREADY_STORED}
+    assert XapiStatement.objects.get(statement_id=ids[2]).last_error == ""
+
+
+def test_a_conflicting_batch_is_resent_one_by_one_so_its_new_statements_are_stored(
+    lrs_settings, enrolment
+):
+    """Only the second statement of the batch is held: the first must still reach the store."""
+    ids = _record_three(enrolment)
+    lrs = StoringLrs(LRS_PORT, holding=_statements(ids[1:2]))
+    try:
+        assert send_pending_statements() == 3
+    finally:
+        lrs.stop()
+    assert XapiStatement.objects.pending().count() == 0
+    assert sorted(lrs.stored) == sorted(ids)
+    assert XapiStatement.objects.get(statement_id=ids[0]).last_error == ""
+    assert XapiStatement.objects.get(statement_id=ids[1]).last_error == ALREADY_STORED
+
+
+def test_a_store_going_down_while_a_conflicting_batch_is_resent_loses_nothing(
+    lrs_settings, enrolment
+):
+    ids = _record_three(enrolment)
+    # The batch: 409; its first statement: stored; its second: the store is down.
+    lrs = StoringLrs(LRS_PORT, holding=_statements(ids[1:2]), then=[None, None, 503])
+    try:
+        with pytest.raises(xapi.LrsUnavailable, match="503"):
+            send_pending_statements()
+        pending = list(XapiStatement.objects.pending())
+        assert [str(record.statement_id) for record in pending] == ids[1:]
+        assert (pending[0].send_attempts, pending[1].send_attempts) == (1, 0)
+        assert "503" in pending[0].last_error
+        assert XapiStatement.objects.get(statement_id=ids[0]).sent_at is not None
+        # Back up: the rest goes, oldest first, the held one answered 409 again.
+        assert send_pending_statements() == 2
+    finally:
+        lrs.stop()
+    assert XapiStatement.objects.pending().count() == 0
+    assert sorted(lrs.stored) == sorted(ids)
+
+
+def test_the_retrying_task_sends_past_a_conflict(lrs_settings, enrolment):
+    ids = _record_three(enrolment)
+    lrs = StoringLrs(LRS_PORT, holding=_statements(ids))
+    try:
+        assert send_xapi_statements.apply().get() == 3
+    finally:
+        lrs.stop()
+    assert XapiStatement.objects.pending().count() == 0

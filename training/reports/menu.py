@@ -17,6 +17,7 @@ TRAINING_REPORTS = {
     "assessments": (_("Assessment results"), "clipboard-list", 110),
     "batch_assessments": (_("Assessment results per batch"), "clipboard-list", 120),
     "evaluations": (_("Evaluation results"), "pick", 130),
+    "xapi_statements": (_("Learning records (xAPI)"), "list-ul", 140),
 }
 
 

@@ -41,6 +41,7 @@ from training.models import (
     LessonProgress,
     Quiz,
     QuizKind,
+    XapiStatement,
 )
 
 JP_FIELD = DecimalField(max_digits=8, decimal_places=1)
@@ -289,6 +290,20 @@ def evaluation_summary(answers, *, batches, trainer=None):
             "trainer__full_name",
         )
     )
+
+
+# --- 5. Learning records (xAPI) ------------------------------------------------------------
+
+
+def xapi_statements(batches, *, everything: bool = False):
+    """
+    The xAPI statements made in enrolments of ``batches``, with their participant and
+    course; ``everything`` (administrators) adds those whose enrolment was deleted since.
+    """
+    statements = XapiStatement.objects.select_related("participant", "enrolment__batch__course")
+    if everything:
+        return statements
+    return statements.filter(enrolment__batch__in=batches)
 
 
 # --- Dashboard ------------------------------------------------------------------------------

@@ -19,4 +19,5 @@ urlpatterns = [
     *_report("assessments", views.AssessmentReportView, "assessments"),
     *_report("batch-assessments", views.BatchAssessmentReportView, "batch_assessments"),
     *_report("evaluations", views.EvaluationReportView, "evaluations"),
+    *_report("xapi-statements", views.XapiStatementReportView, "xapi_statements"),
 ]

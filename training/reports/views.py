@@ -1,20 +1,38 @@
 """
 The training reports in the Wagtail admin: enrolments and progress, assessment results per
-participant and per batch, and evaluation results per course, batch and trainer.
+participant and per batch, evaluation results per course, batch and trainer, and the xAPI
+statements (learning records).
 """
 
 import django_filters
+from django.db.models import Q
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets import Button
 
 from accounts.models import Agency
+from accounts.nip import normalise_nip
+from training import xapi
 from training.evaluation_results import MINIMUM_RESPONSES
 from training.learning_gain import average, normalised_gain
-from training.models import Batch, Enrolment, EnrolmentStatus, EvaluationAnswer
+from training.models import Batch, Enrolment, EnrolmentStatus, EvaluationAnswer, XapiStatement
 
 from . import selectors
-from .base import ScopedChoicesMixin, ScopedReportView, with_default_year, year_choices
+from .base import (
+    EXPORT_CHUNK,
+    ScopedChoicesMixin,
+    ScopedReportView,
+    with_default_year,
+    year_choices,
+)
+
+#: ``?export=`` of the xAPI report's JSON download (beside Wagtail's ``xlsx`` and ``csv``).
+EXPORT_XAPI = "json"
 
 
 class YearFilterSetMixin:
@@ -292,3 +310,155 @@ class EvaluationReportView(ScopedReportView):
             batches=self.batches,
             trainer=None if self.sees_everything else self.request.user,
         )
+
+
+def _lrs_choices():
+    return [("sent", _("Sent")), ("pending", _("Pending"))]
+
+
+def _verb_choices():
+    return list(xapi.VERB_LABELS.items())
+
+
+class XapiStatementFilterSet(ScopedChoicesMixin, WagtailFilterSet):
+    participant = django_filters.CharFilter(
+        label=_("Participant (name or NIP)"), method="filter_participant"
+    )
+    course = django_filters.ChoiceFilter(
+        label=_("Course"), field_name="enrolment__batch__course_id"
+    )
+    verb = django_filters.ChoiceFilter(label=_("Verb"), choices=_verb_choices)
+    lrs = django_filters.ChoiceFilter(
+        label=_("Learning record store"), choices=_lrs_choices, method="filter_lrs"
+    )
+    date = django_filters.DateFromToRangeFilter(
+        label=_("Date"), field_name="timestamp", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = XapiStatement
+        fields = []
+
+    def filter_participant(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        matches = Q(participant__full_name__icontains=value)
+        nip = normalise_nip(value)
+        if nip.isdigit():
+            matches |= Q(participant__nip__startswith=nip)
+        return queryset.filter(matches)
+
+    def filter_lrs(self, queryset, name, value):
+        return queryset.filter(sent_at__isnull=value == "pending")
+
+
+def _statement_name(record):
+    return record.participant.get_full_name()
+
+
+def _statement_course(record):
+    if record.enrolment is not None:
+        return record.enrolment.batch.course.title
+    return xapi.course_name(record.statement)
+
+
+def _statement_result(record):
+    success = record.statement.get("result", {}).get("success")
+    if success is None:
+        return ""
+    return _("Passed") if success else _("Not passed")
+
+
+def _lrs_state(record):
+    return _("Sent") if record.sent_at else _("Pending")
+
+
+def _local_time(record):
+    return date_format(timezone.localtime(record.timestamp), "SHORT_DATETIME_FORMAT")
+
+
+class XapiStatementReportView(ScopedReportView):
+    """5. Every xAPI statement (learning record), as stored and as sent to the LRS."""
+
+    page_title = _("Learning records (xAPI)")
+    header_icon = "list-ul"
+    index_url_name = "training_reports:xapi_statements"
+    index_results_url_name = "training_reports:xapi_statements_results"
+    filterset_class = XapiStatementFilterSet
+    export_filename = "catatan-belajar-xapi"
+    default_ordering = ("-timestamp", "-pk")
+    columns = [
+        Column("timestamp", label=_("Time"), accessor=_local_time, sort_key="timestamp"),
+        Column(
+            "name",
+            label=_("Participant"),
+            accessor=_statement_name,
+            sort_key="participant__full_name",
+        ),
+        Column("nip", label=_("NIP"), accessor="participant.nip"),
+        Column("course", label=_("Course"), accessor=_statement_course),
+        Column("verb", label=_("Verb"), accessor=lambda r: xapi.verb_label(r.verb)),
+        Column("activity", label=_("Activity"), accessor=lambda r: xapi.activity_name(r.statement)),
+        Column("score", label=_("Score (%)"), accessor=lambda r: xapi.score_percent(r.statement)),
+        Column("result", label=_("Result"), accessor=_statement_result),
+        Column("lrs", label=_("Learning record store"), accessor=_lrs_state, sort_key="sent_at"),
+    ]
+    export_fields = {
+        "timestamp": (_("Time"), lambda r: r.timestamp),
+        "nip": (_("NIP"), lambda r: r.participant.nip or ""),
+        "name": (_("Name"), _statement_name),
+        "course": (_("Course"), _statement_course),
+        "course_code": (
+            _("Course code"),
+            lambda r: r.enrolment.batch.course.code if r.enrolment else "",
+        ),
+        "batch": (_("Batch"), lambda r: r.enrolment.batch.name if r.enrolment else ""),
+        "verb": (_("Verb"), lambda r: str(xapi.verb_label(r.verb))),
+        "activity": (_("Activity"), lambda r: xapi.activity_name(r.statement)),
+        "activity_id": (_("Activity id"), lambda r: r.object_id),
+        "score": (_("Score (%)"), lambda r: xapi.score_percent(r.statement)),
+        "result": (_("Result"), lambda r: str(_statement_result(r))),
+        "lrs": (_("Learning record store"), lambda r: str(_lrs_state(r))),
+        "sent_at": (_("Sent to the LRS at"), lambda r: r.sent_at),
+        "send_attempts": (_("Send attempts"), lambda r: r.send_attempts),
+        "last_error": (_("Last sending error"), lambda r: r.last_error),
+        "statement_id": (_("Statement id"), lambda r: str(r.statement_id)),
+    }
+
+    def get_base_queryset(self):
+        return selectors.xapi_statements(self.batches, everything=self.sees_everything)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == EXPORT_XAPI:
+            return self.as_xapi_json(self.get_filtered_queryset())
+        return super().get(request, *args, **kwargs)
+
+    def as_xapi_json(self, queryset):
+        """The filtered statements, oldest first, as a JSON array of xAPI statements as stored."""
+        statements = (
+            queryset.order_by("timestamp", "pk")
+            .values_list("statement", flat=True)
+            .iterator(chunk_size=EXPORT_CHUNK)
+        )
+        response = StreamingHttpResponse(
+            xapi.json_array(statements), content_type="application/json"
+        )
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.export_filename}-{stamp}.json"'
+        )
+        response["X-Experience-API-Version"] = xapi.XAPI_VERSION
+        return response
+
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(
+                _("Download xAPI (JSON)"),
+                url=self.get_export_url(EXPORT_XAPI),
+                icon_name="download",
+                priority=110,
+            ),
+        ]

@@ -4,8 +4,9 @@ configured learning record store.
 
 A statement is written in the same transaction as the fact it reports (a lesson done, an
 attempt graded, a SCORM package completed), so one exists exactly when the fact does. It is
-sent after commit; it stays pending until the store acknowledges it, and pending statements
-go out oldest first whenever the store is reachable again (each new statement, the retrying
+sent after commit; it stays pending until the store acknowledges it (or answers that it
+already holds it: a resend after a lost acknowledgement), and pending statements go out
+oldest first whenever the store is reachable again (each new statement, the retrying
 task and the periodic task all send them).
 """
 
@@ -166,13 +167,53 @@ def record_scorm_completion(
     )
 
 
+#: ``last_error`` of a statement the store answered with 409 Conflict, marked sent all the same.
+ALREADY_STORED = "HTTP 409 Conflict: the store already holds a statement with this id"
+
+
+def _deliver(batch: list[XapiStatement]):
+    """
+    Post ``batch`` to the store: ``(acknowledged, already stored, failure)``.
+
+    A 409 Conflict for a batch means the store holds at least one of its statements (a
+    resend after a lost acknowledgement), not which, and a store rejects a batch whole, so
+    the others may not be stored; the statements then go again one by one, oldest first.
+    A single statement's 409 means the store holds that id: statements here never change,
+    so it is the same statement, and resending could never change the answer. The first
+    other failure stops the delivery; what was not acknowledged by then is returned as
+    neither.
+    """
+    try:
+        xapi.post_statements([record.statement for record in batch])
+    except xapi.LrsConflict as conflict:
+        if len(batch) == 1:
+            return [], batch, None
+        logger.info("xAPI batch conflicts (%s): sending its statements one by one", conflict)
+    except xapi.LrsUnavailable as error:
+        return [], [], error
+    else:
+        return batch, [], None
+    acknowledged, stored = [], []
+    for record in batch:
+        try:
+            xapi.post_statements([record.statement])
+        except xapi.LrsConflict:
+            stored.append(record)
+        except xapi.LrsUnavailable as error:
+            return acknowledged, stored, error
+        else:
+            acknowledged.append(record)
+    return acknowledged, stored, None
+
+
 def send_pending_statements(*, batch_size: int | None = None) -> int:
     """
     Send every pending statement to the learning record store, oldest first, in batches.
 
-    A batch is marked sent only once the store acknowledged it. Raises
-    ``xapi.LrsUnavailable`` when the store refuses or cannot be reached; what was not
-    acknowledged stays pending. Returns how many statements were sent.
+    A statement is marked sent only once the store acknowledged it, or answered that it
+    already holds its id (409 Conflict, see ``_deliver``). Raises ``xapi.LrsUnavailable``
+    when the store refuses or cannot be reached; what was not acknowledged stays pending.
+    Returns how many statements were sent.
     """
     if not settings.XAPI_LRS_URL:
         return 0
@@ -185,21 +226,22 @@ def send_pending_statements(*, batch_size: int | None = None) -> int:
             batch = list(XapiStatement.objects.pending().select_for_update()[:batch_size])
             if not batch:
                 return sent
-            ids = [record.pk for record in batch]
-            try:
-                xapi.post_statements([record.statement for record in batch])
-            except xapi.LrsUnavailable as error:
-                XapiStatement.objects.filter(pk__in=ids).update(
-                    send_attempts=F("send_attempts") + 1, last_error=str(error)[:1000]
-                )
+            acknowledged, stored, failure = _deliver(batch)
+            now = timezone.now()
+            attempted = F("send_attempts") + 1
+            done = {record.pk for record in (*acknowledged, *stored)}
+            XapiStatement.objects.filter(pk__in=[r.pk for r in acknowledged]).update(
+                sent_at=now, send_attempts=attempted, last_error=""
+            )
+            XapiStatement.objects.filter(pk__in=[r.pk for r in stored]).update(
+                sent_at=now, send_attempts=attempted, last_error=ALREADY_STORED
+            )
+            if failure is not None:
                 # Leave the block normally so the counters are committed, then raise.
-                failure = error
-            else:
-                failure = None
-                XapiStatement.objects.filter(pk__in=ids).update(
-                    sent_at=timezone.now(), send_attempts=F("send_attempts") + 1, last_error=""
-                )
-                sent += len(ids)
+                XapiStatement.objects.filter(
+                    pk__in=[r.pk for r in batch if r.pk not in done]
+                ).update(send_attempts=attempted, last_error=str(failure)[:1000])
+            sent += len(done)
         if failure is not None:
             logger.warning("xAPI statements stay pending: %s", failure)
             raise failure

@@ -10,19 +10,11 @@ import json
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView
 
 from .. import xapi
 from ..selectors import statements_of
-
-VERB_LABELS = {
-    xapi.COMPLETED.id: _("completed"),
-    xapi.PASSED.id: _("passed"),
-    xapi.FAILED.id: _("failed"),
-    xapi.SCORED.id: _("scored"),
-}
 
 
 class LearningRecordView(LoginRequiredMixin, ListView):
@@ -40,14 +32,12 @@ class LearningRecordView(LoginRequiredMixin, ListView):
         rows = []
         for record in context["statements"]:
             statement = record.statement
-            names = statement["object"].get("definition", {}).get("name", {})
-            score = statement.get("result", {}).get("score")
             rows.append(
                 {
                     "record": record,
-                    "verb": VERB_LABELS.get(record.verb, record.verb.rsplit("/", 1)[-1]),
-                    "activity": next(iter(names.values()), record.object_id),
-                    "percent": round(score["scaled"] * 100) if score else None,
+                    "verb": xapi.verb_label(record.verb),
+                    "activity": xapi.activity_name(statement),
+                    "percent": xapi.score_percent(statement),
                     "success": statement.get("result", {}).get("success"),
                 }
             )
