@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from cms.services import publish_page
-from tests.e2e.conftest import DESKTOP, PHONE, serious_accessibility_violations
+from tests.e2e.conftest import DEMO_PASSWORD, DESKTOP, PHONE, serious_accessibility_violations
 from training.models import (
     Attempt,
     BatchStatus,
@@ -42,6 +42,17 @@ def sign_in(page, base_url, username, password, language="id"):
     page.locator("#id_password").fill(password)
     page.locator("form.form-card button[type=submit]").click()
     page.wait_for_url(f"{base_url}{LANGUAGE_PREFIX[language]}/akun/profil/")
+
+
+def sign_in_to_admin(page, base_url, username):
+    """Sign a seeded demo user (password ``DEMO_PASSWORD``) in to the Wagtail admin."""
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page).to_have_url(f"{base_url}/admin/")
 
 
 class AccessibilityLog:
