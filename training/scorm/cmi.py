@@ -97,10 +97,10 @@ def read_commit(cmi: dict, *, scorm_2004: bool, finished: bool = False) -> Commi
     Read a committed CMI object (the runtime's JSON form) of either SCORM version.
 
     ``finished``: the commit is the SCO's last (LMSFinish/Terminate). A SCORM 1.2 SCO that
-    finishes without having set a status is completed by the LMS (SCORM 1.2 RTE 3.4.4,
-    ``cmi.core.lesson_status``, "Additional Behavior Requirements"); only the LMS may set
-    "not attempted", so that status at the finish means the SCO set none. SCORM 2004 forbids
-    the LMS to imply a completion status, so nothing is inferred there.
+    finishes without having set a status is completed by the LMS (SCORM 1.2 Run-Time
+    Environment, ``cmi.core.lesson_status``, "Additional Behavior Requirements"); only the
+    LMS may set "not attempted", so that status at the finish means the SCO set none.
+    SCORM 2004 forbids the LMS to imply a completion status, so nothing is inferred there.
     """
     cmi = cmi if isinstance(cmi, dict) else {}
     if scorm_2004:

@@ -155,9 +155,8 @@ def commit_scorm_data(
     Idempotent: a commit repeated, or arriving after a later one of the same launch
     (``sequence``), changes nothing. ``finished`` marks the SCO's last commit of a launch
     (LMSFinish/Terminate), after which a SCORM 1.2 SCO that set no status is completed. The
-    launch's time replaces its earlier figure, so time
-    is never counted twice. Once every SCO is completed or passed, the lesson is completed
-    through ``complete_lesson``.
+    launch's time replaces its earlier figure, so time is never counted twice. Once every
+    SCO is completed or passed, the lesson is completed through ``complete_lesson``.
     """
     if enrolment.status != EnrolmentStatus.ACTIVE:
         raise EnrolmentError(
