@@ -5,9 +5,9 @@
  *
  * Each launch fetches the SCO's saved data (status, bookmark, suspend data, total time) and
  * gives it to a fresh runtime; commits go to the server on Commit, periodically (autocommit)
- * and on Finish/Terminate. The final commit uses a keep-alive fetch, which outlives the page
- * and, unlike a beacon, carries the CSRF header. When the server reports the lesson done,
- * the lesson's progress panel is reloaded from the server.
+ * and on Finish/Terminate. The final commit says so ("finished") and uses a keep-alive fetch,
+ * which outlives the page and, unlike a beacon, carries the CSRF header. When the server
+ * reports the lesson done, the lesson's progress panel is reloaded from the server.
  */
 (function () {
     "use strict";
@@ -61,29 +61,30 @@
     }
 
     function refreshLessonActions() {
-        // The server renders the progress panel; fetch the page again and swap the panel in.
+        // The server renders the progress panel and the course outline beside the lesson;
+        // fetch the page again and swap both in.
         fetch(window.location.href, {credentials: "same-origin"})
             .then(function (response) { return response.text(); })
             .then(function (html) {
-                var fresh = new DOMParser().parseFromString(html, "text/html")
-                    .getElementById("lesson-actions");
-                var here = document.getElementById("lesson-actions");
-                if (fresh && here) {
-                    here.replaceWith(fresh);
-                }
+                var fresh = new DOMParser().parseFromString(html, "text/html");
+                ["lesson-actions", "course-outline"].forEach(function (id) {
+                    var replacement = fresh.getElementById(id);
+                    var here = document.getElementById(id);
+                    if (replacement && here) {
+                        here.replaceWith(replacement);
+                    }
+                });
             })
             .catch(function () { /* the panel is right again on the next page load */ });
     }
 
-    function onResult(data) {
+    function onResult(launch, data) {
         if (!data || (data.result !== "true" && data.result !== true)) {
             say(message("saveFailed"));
             return;
         }
-        if (current) {
-            markItem(current.identifier, data.status);
-        }
-        if (data.score !== null && data.score !== undefined) {
+        markItem(launch.identifier, data.status);
+        if (launch === current && data.score !== null && data.score !== undefined) {
             say(message("scoreLabel") + ": " + data.score + "%");
         }
         if (data.lessonDone && !lessonDone) {
@@ -94,58 +95,66 @@
         }
     }
 
-    function payload(params, metadata) {
+    function payload(launch, params, metadata, finished) {
         return JSON.stringify({
-            item: current ? current.identifier : "",
-            session: current ? current.session : "",
+            item: launch.identifier,
+            session: launch.session,
             sequence: metadata && metadata.sequence,
             cmi: params && params.cmi ? params.cmi : params,
+            finished: finished,
             csrfToken: csrfToken
         });
     }
 
-    var httpService = {
-        processHttpRequest: function (url, params, immediate, apiLog, processListeners, metadata) {
-            var body = payload(params, metadata);
-            if (immediate && body.length < KEEPALIVE_LIMIT && window.fetch) {
-                fetch(url, {
-                    method: "POST",
-                    keepalive: true,
-                    credentials: "same-origin",
-                    headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken},
-                    body: body
-                }).then(function (response) { return response.json(); })
-                    .then(onResult)
-                    .catch(function () { say(message("saveFailed")); });
-                return {result: "true", errorCode: 0};
-            }
-            var xhr = new XMLHttpRequest();
-            try {
-                xhr.open("POST", url, false);
-                xhr.setRequestHeader("Content-Type", "application/json");
-                xhr.setRequestHeader("X-CSRFToken", csrfToken);
-                xhr.send(body);
-                var data = JSON.parse(xhr.responseText);
-                onResult(data);
-                return {
-                    result: data.result === "true" ? "true" : "false",
-                    errorCode: typeof data.errorCode === "number" ? data.errorCode : 101
-                };
-            } catch (error) {
-                say(message("saveFailed"));
-                return {result: "false", errorCode: 101};
-            }
-        },
-        updateSettings: function () {}
-    };
+    // One per launch: a SCO that finishes after another item was chosen (its frame unloads
+    // while the next item's data is fetched) still commits as itself.
+    function httpServiceFor(launch) {
+        return {
+            processHttpRequest: function (url, params, immediate, apiLog, processListeners, metadata) {
+                // ``immediate`` is the SCO's last commit (LMSFinish/Terminate).
+                var body = payload(launch, params, metadata, Boolean(immediate));
+                if (immediate && body.length < KEEPALIVE_LIMIT && window.fetch) {
+                    fetch(url, {
+                        method: "POST",
+                        keepalive: true,
+                        credentials: "same-origin",
+                        headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken},
+                        body: body
+                    }).then(function (response) { return response.json(); })
+                        .then(function (data) { onResult(launch, data); })
+                        .catch(function () { say(message("saveFailed")); });
+                    return {result: "true", errorCode: 0};
+                }
+                var xhr = new XMLHttpRequest();
+                try {
+                    xhr.open("POST", url, false);
+                    xhr.setRequestHeader("Content-Type", "application/json");
+                    xhr.setRequestHeader("X-CSRFToken", csrfToken);
+                    xhr.send(body);
+                    var data = JSON.parse(xhr.responseText);
+                    onResult(launch, data);
+                    return {
+                        result: data.result === "true" ? "true" : "false",
+                        errorCode: typeof data.errorCode === "number" ? data.errorCode : 101
+                    };
+                } catch (error) {
+                    say(message("saveFailed"));
+                    return {result: "false", errorCode: 101};
+                }
+            },
+            updateSettings: function () {}
+        };
+    }
 
-    function newRuntime(cmi) {
+    function newRuntime(cmi, launch) {
         var settings = {
             autocommit: recording,
             autocommitSeconds: autocommitSeconds,
             lmsCommitUrl: recording ? dataUrl : false,
-            httpService: recording ? httpService : null,
-            // A SCORM 1.2 SCO that never sets a status is completed when it finishes.
+            httpService: recording ? httpServiceFor(launch) : null,
+            // Meant to complete a SCORM 1.2 SCO that never sets a status when it finishes;
+            // scorm-again 3.4.3 does not (LMSInitialize takes its own default "not attempted"
+            // for the SCO's), so the server applies that rule to the final commit.
             autoCompleteLessonStatus: true,
             logLevel: 4
         };
@@ -153,7 +162,7 @@
         api.loadFromJSON(cmi);
         var finished = is2004 ? "Terminate" : "LMSFinish";
         api.on(finished, function () {
-            if (restart) {
+            if (restart && launch === current) {
                 restart.hidden = false;
             }
         });
@@ -169,7 +178,9 @@
             restart.hidden = true;
         }
         say(message("loading"));
-        // Unloading the previous SCO first lets it finish against its own runtime.
+        // Unloading the previous SCO first lets it finish against its own runtime; with no
+        // current launch meanwhile, its finishing does not offer to reopen it.
+        current = null;
         frame.src = "about:blank";
         fetch(dataUrl + "?item=" + encodeURIComponent(identifier), {credentials: "same-origin"})
             .then(function (response) {
@@ -180,7 +191,7 @@
             })
             .then(function (data) {
                 current = {identifier: identifier, session: sessionKey()};
-                var api = newRuntime(data.cmi);
+                var api = newRuntime(data.cmi, current);
                 if (is2004) {
                     window.API_1484_11 = api;
                 } else {

@@ -15,7 +15,7 @@ from django_otp.oath import TOTP
 from wagtail.models import Locale
 
 from cms.services import publish_page
-from tests.e2e.conftest import DESKTOP, PHONE, serious_accessibility_violations
+from tests.e2e.conftest import DEMO_PASSWORD, DESKTOP, PHONE, serious_accessibility_violations
 from training.models import (
     Attempt,
     BatchStatus,
@@ -55,6 +55,17 @@ def authenticator_code(secret: str, steps_ahead: int = 0) -> str:
     totp = TOTP(key)
     totp.time = time.time() + steps_ahead * 30
     return f"{totp.token():06d}"
+
+
+def sign_in_to_admin(page, base_url, username):
+    """Sign a seeded demo user (password ``DEMO_PASSWORD``) in to the Wagtail admin."""
+    from playwright.sync_api import expect
+
+    page.goto(base_url + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page).to_have_url(f"{base_url}/admin/")
 
 
 class AccessibilityLog:

@@ -3,14 +3,19 @@ A real browser plays SCORM packages in a lesson: the SCO runs in the player's if
 to the scorm-again runtime, reports completion, and the lesson is marked done.
 """
 
+import json
+import re
+
 import pytest
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import screenshot, serious_accessibility_violations
 from tests.e2e.steps import page_scorm_to_the_end
 from tests.training.scorm_factories import scorm_lesson
 from training.models import LessonProgress, ScormProgress
+from training.services import commit_scorm_data
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +44,7 @@ def _play_to_the_end_and_exit(page):
         "() => pageArray.length"
     )
     sco.locator("#butExit").click()  # LMSFinish / Terminate: the final commit
+    expect(page.locator("[data-scorm-restart]")).to_be_visible()
     return pages
 
 
@@ -98,3 +104,99 @@ def test_a_return_visit_resumes_at_the_bookmark(live_server, browser):
     record = ScormProgress.objects.get(enrolment=enrolment)
     assert (record.exit, record.location) == ("suspend", "3")
     assert not LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
+
+
+_NOT_YET = ("completed", False, False)  # the SCO's status, the package's, the lesson's
+_ALL_DONE = ("completed", True, True)
+
+
+def _choose(page, button):
+    """Choose an item in the menu; return the final commit of the SCO it replaces and the
+    server's answer to it."""
+    with page.expect_response(
+        lambda response: "/scorm/data/" in response.url and response.request.method == "POST"
+    ) as commit:
+        button.click()
+    return json.loads(commit.value.request.post_data), commit.value.json()
+
+
+def test_an_item_chosen_from_the_menu_of_a_multi_sco_package_plays_and_counts(live_server, browser):
+    """
+    RuntimeMinimumCalls_SCORM12.zip has 18 SCOs under 4 headings; its SCOs only initialise
+    on load and finish on unload and set no status, so each is completed (by the server, as
+    SCORM 1.2 has the LMS do) when it finishes. The lesson is done once every SCO is
+    completed or passed: here the last 16 already are (the quizzes passed, the rest
+    completed) and the browser plays the first two, choosing them from the menu.
+    """
+    lesson, enrolment = scorm_lesson("RuntimeMinimumCalls_SCORM12.zip")
+    scos = lesson.scorm_package.launchable_items
+    first, second = scos[0]["identifier"], scos[1]["identifier"]
+    for item in scos[2:]:
+        commit_scorm_data(
+            enrolment=enrolment,
+            lesson=lesson,
+            item_identifier=item["identifier"],
+            cmi={
+                "core": {"lesson_status": "passed" if "quiz" in item["identifier"] else "completed"}
+            },
+            session_key="earlier",
+        )
+    context, page = _signed_in_page(browser, live_server, enrolment.participant)
+    try:
+        page.goto(f"{live_server.url}{lesson.url}")
+        menu = page.locator("[data-scorm-player] nav")
+        buttons = menu.locator("button[data-scorm-item]")
+        expect(buttons).to_have_count(18)
+        expect(menu.locator(".scorm-menu__heading")).to_have_count(4)
+        expect(buttons.nth(2)).to_have_attribute("data-status", "completed")
+        expect(buttons.nth(5)).to_have_attribute("data-status", "passed")
+        # The first item not yet done opens by itself, and its SCO initialises.
+        expect(buttons.nth(0)).to_have_attribute("aria-current", "true")
+        sco_body = page.frame_locator("[data-scorm-frame]").locator("body")
+        expect(sco_body.locator("h1")).to_have_text("Play of the game")
+        page.wait_for_function("() => window.API.isInitialized()")
+        assert sco_body.evaluate("() => initialized") is True
+        # The menu passes axe-core (the partner's package in the frame is not ours to fix).
+        assert serious_accessibility_violations(page, iframes=False) == []
+
+        # Choosing the second item finishes the first (its final commit) and plays the second.
+        sent, answer = _choose(page, buttons.nth(1))
+        # The SCO set no status: its final (LMSFinish) commit has the server complete it.
+        assert (sent["item"], sent["finished"]) == (first, True)
+        assert sent["cmi"]["core"]["lesson_status"] == "not attempted"
+        assert (answer["status"], answer["packageDone"], answer["lessonDone"]) == _NOT_YET
+        expect(buttons.nth(0)).to_have_attribute("data-status", "completed")
+        expect(buttons.nth(1)).to_have_attribute("aria-current", "true")
+        expect(buttons.nth(0)).to_have_attribute("aria-current", "false")
+        expect(page.locator("[data-scorm-frame]")).to_have_attribute(
+            "src", re.compile(r"/Playing/Par\.html$")
+        )
+        expect(sco_body.locator("h1")).to_have_text("Par")
+        page.wait_for_function("() => window.API.isInitialized()")
+        assert sco_body.evaluate("() => initialized") is True
+        assert page.evaluate("window.API.cmi.core.lesson_status") == "not attempted"
+        # The first SCO finished as it was left: no offer to reopen the one now playing.
+        expect(page.locator("[data-scorm-restart]")).to_be_hidden()
+        expect(page.locator("#lesson-actions progress")).to_have_attribute("value", "0")
+
+        # Going back to the first item finishes the second: every SCO is now done.
+        sent, answer = _choose(page, buttons.nth(0))
+        assert (sent["item"], sent["finished"]) == (second, True)
+        assert (answer["status"], answer["packageDone"], answer["lessonDone"]) == _ALL_DONE
+        expect(buttons.nth(1)).to_have_attribute("data-status", "completed")
+        expect(page.locator("#lesson-actions .lesson-actions__done")).to_be_visible()
+        expect(page.locator("#lesson-actions progress")).to_have_attribute("value", "50")
+        # The course outline beside the lesson follows.
+        expect(page.locator("#course-outline progress")).to_have_attribute("value", "50")
+        expect(page.locator("[data-scorm-restart]")).to_be_hidden()
+        screenshot(page, "scorm-multi-sco-menu-done")
+    finally:
+        context.close()
+
+    records = ScormProgress.objects.filter(enrolment=enrolment)
+    assert records.count() == 18
+    assert {record.status for record in records} == {"completed", "passed"}
+    assert {r.item_identifier for r in records if r.status == "passed"} == {
+        item["identifier"] for item in scos if "quiz" in item["identifier"]
+    }
+    assert LessonProgress.objects.get(enrolment=enrolment, lesson=lesson).completed_at

@@ -18,21 +18,13 @@ from certificates.models import (
     CourseCertificateSettings,
     IssueMode,
 )
-from tests.e2e.conftest import DEMO_PASSWORD, DESKTOP, screenshot
-from tests.e2e.steps import make_course, say
+from tests.e2e.conftest import DESKTOP, screenshot
+from tests.e2e.steps import make_course, say, sign_in_to_admin
 from tests.factories import make_nip
 from training.demo_assessments import find_demo_course
 from training.models import AttemptStatus, EnrolmentStatus, LessonPage, Quiz, QuizKind
 from training.selectors import lessons_of_course
 from training.services import complete_lesson, enrol_participant, start_attempt, submit_attempt
-
-
-def sign_in_to_admin(page, base_url, username):
-    page.goto(base_url + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    expect(page).to_have_url(f"{base_url}/admin/")
 
 
 def test_trainer_submits_a_lesson_for_moderation_and_grades_an_essay(

@@ -19,6 +19,7 @@ from training.models import (
 from training.scorm.cmi import launch_data, parse_session_time
 from training.scorm.errors import ScormPackageError
 from training.services import EnrolmentError, commit_scorm_data, import_scorm_package
+from training.services.scorm import package_done
 
 pytestmark = pytest.mark.django_db
 
@@ -173,6 +174,104 @@ def test_a_multi_sco_lesson_is_done_only_when_every_sco_is():
         session_key="k",
     )
     assert LessonProgress.objects.get(enrolment=enrolment, lesson=lesson).completed_at
+
+
+def test_a_multi_sco_lesson_counts_completed_and_passed_scos_but_not_a_failed_one():
+    lesson, enrolment = scorm_lesson("RuntimeMinimumCalls_SCORM12.zip")
+    package = lesson.scorm_package
+    scos = [item["identifier"] for item in package.launchable_items]
+    quizzes = [identifier for identifier in scos if identifier.endswith("_quiz_item")]
+    assert len(scos) == 18 and len(quizzes) == 4
+
+    def commit(identifier, status):
+        commit_scorm_data(
+            enrolment=enrolment,
+            lesson=lesson,
+            item_identifier=identifier,
+            cmi={"core": {"lesson_status": status}},
+            session_key=f"{identifier}-{status}",
+        )
+
+    for identifier in scos:
+        if identifier == quizzes[-1]:
+            commit(identifier, "failed")
+        else:
+            commit(identifier, "passed" if identifier in quizzes else "completed")
+    # Seventeen SCOs completed or passed, one failed: the lesson is not done.
+    assert ScormProgress.objects.filter(enrolment=enrolment).count() == 18
+    assert not package_done(enrolment=enrolment, package=package)
+    assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
+    commit(quizzes[-1], "passed")
+    assert package_done(enrolment=enrolment, package=package)
+    assert LessonProgress.objects.get(enrolment=enrolment, lesson=lesson).completed_at
+
+
+def test_a_scorm_12_sco_that_finishes_without_a_status_is_completed():
+    # SCORM 1.2 RTE: on LMSFinish, a SCO that never set lesson_status is "completed".
+    lesson, enrolment = scorm_lesson()
+    not_attempted = {"core": {"lesson_status": "not attempted"}}
+
+    def commit(cmi, sequence, finished):
+        return commit_scorm_data(
+            enrolment=enrolment,
+            lesson=lesson,
+            item_identifier="item_1",
+            cmi=cmi,
+            session_key="a",
+            sequence=sequence,
+            finished=finished,
+        )
+
+    assert commit(not_attempted, 1, False).status == ScormStatus.NOT_ATTEMPTED
+    assert commit({"core": {}}, 2, False).status == ScormStatus.NOT_ATTEMPTED
+    assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
+    record = commit(not_attempted, 3, True)
+    assert (record.status, record.completion_status) == (ScormStatus.COMPLETED, "completed")
+    assert LessonProgress.objects.get(enrolment=enrolment, lesson=lesson).completed_at
+    # The next launch is given the status the LMS set.
+    assert (
+        launch_data(record, scorm_2004=False, learner_id="1", learner_name="A")["core"][
+            "lesson_status"
+        ]
+        == "completed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lesson_status", "expected"),
+    [
+        ("incomplete", ScormStatus.INCOMPLETE),
+        ("failed", ScormStatus.FAILED),
+        ("browsed", ScormStatus.INCOMPLETE),
+    ],
+)
+def test_a_status_the_sco_set_is_kept_when_it_finishes(lesson_status, expected):
+    lesson, enrolment = scorm_lesson()
+    record = commit_scorm_data(
+        enrolment=enrolment,
+        lesson=lesson,
+        item_identifier="item_1",
+        cmi={"core": {"lesson_status": lesson_status}},
+        session_key="a",
+        finished=True,
+    )
+    assert record.status == expected
+    assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
+
+
+def test_a_scorm_2004_sco_that_finishes_without_a_status_is_not_completed():
+    # SCORM 2004: the LMS may not imply a completion status.
+    lesson, enrolment = scorm_lesson("RuntimeBasicCalls_SCORM20043rdEdition.zip")
+    record = commit_scorm_data(
+        enrolment=enrolment,
+        lesson=lesson,
+        item_identifier="item_1",
+        cmi={"completion_status": "unknown", "success_status": "unknown"},
+        session_key="a",
+        finished=True,
+    )
+    assert record.status == ScormStatus.NOT_ATTEMPTED
+    assert not LessonProgress.objects.filter(completed_at__isnull=False).exists()
 
 
 def test_commits_of_an_enrolment_that_is_not_active_are_refused():

@@ -6,13 +6,15 @@ data, commits, CSRF), and the lesson page's player.
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import ParticipantFactory
 from tests.training.scorm_factories import scorm_lesson
-from training.models import EnrolmentStatus, LessonProgress, ScormProgress
+from training.models import EnrolmentStatus, LessonProgress, ScormProgress, ScormStatus
+from training.services import commit_scorm_data
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +276,101 @@ def test_the_batch_progress_report_shows_the_scorm_score(played, administrator):
     assert response.status_code == 200
     assert response.context["progress"].rows[0].scorm_score == 80
     assert "80%" in response.content.decode()
+
+
+def test_a_multi_sco_lesson_shows_its_items_as_a_menu_with_each_status():
+    # RuntimeMinimumCalls_SCORM12.zip: 18 SCOs under 4 headings (aggregation items).
+    lesson, enrolment = scorm_lesson("RuntimeMinimumCalls_SCORM12.zip")
+    package = lesson.scorm_package
+    played = {
+        "playing_playing_item": {"lesson_status": "completed"},
+        "playing_quiz_item": {"lesson_status": "passed", "score": {"raw": "8", "max": "10"}},
+        "etiquette_course_item": {"lesson_status": "incomplete"},
+    }
+    for identifier, core in played.items():
+        commit_scorm_data(
+            enrolment=enrolment,
+            lesson=lesson,
+            item_identifier=identifier,
+            cmi={"core": core},
+            session_key="a",
+        )
+    client = Client()
+    client.force_login(enrolment.participant)
+    soup = BeautifulSoup(client.get(lesson.url).content, "html.parser")
+
+    menu = soup.select_one("[data-scorm-player] nav.scorm-player__menu")
+    with translation.override("id"):
+        assert menu["aria-label"] == translation.gettext("Parts of the activity")
+        labels = {status.value: str(status.label) for status in ScormStatus}
+    assert [(h.get_text(), h.parent["class"][-1]) for h in menu.select(".scorm-menu__heading")] == [
+        (title, "scorm-menu__item--depth-0")
+        for title in ("Playing the Game", "Etiquette", "Handicapping", "Having Fun")
+    ]
+    buttons = menu.select("button[data-scorm-item]")
+    scos = package.launchable_items
+    assert len(scos) == 18
+    assert [b["data-scorm-item"] for b in buttons] == [item["identifier"] for item in scos]
+    assert [b.span.get_text() for b in buttons] == [item["title"] for item in scos]
+    assert {b.parent["class"][-1] for b in buttons} == {"scorm-menu__item--depth-1"}
+    expected = {
+        item["identifier"]: {
+            "playing_playing_item": ScormStatus.COMPLETED,
+            "playing_quiz_item": ScormStatus.PASSED,
+            "etiquette_course_item": ScormStatus.INCOMPLETE,
+        }.get(item["identifier"], ScormStatus.NOT_ATTEMPTED)
+        for item in scos
+    }
+    for button in buttons:
+        status = expected[button["data-scorm-item"]]
+        assert button["data-status"] == status
+        assert button.select_one("[data-scorm-item-status]").get_text() == labels[status]
+    quiz = menu.select_one('[data-scorm-item="playing_quiz_item"]')
+    assert quiz.select_one(".scorm-menu__score").get_text() == "80%"
+    assert len(menu.select(".scorm-menu__score")) == 1
+
+    # Each button launches its item: the player opens the item's launch path (the quizzes
+    # share one page, told apart by their parameters) under the content URL.
+    player = soup.select_one("[data-scorm-player]")
+    items = {item["identifier"]: item for item in json.loads(soup.find(id="scorm-items").string)}
+    assert items["playing_quiz_item"]["launch"] == (
+        "shared/assessmenttemplate.html?questions=Playing"
+    )
+    for button in buttons:
+        launch = player["data-content-url"] + items[button["data-scorm-item"]]["launch"]
+        assert client.get(launch).status_code == 200, launch
+        assert items[button["data-scorm-item"]]["status"] == expected[button["data-scorm-item"]]
+
+
+def test_a_single_sco_lesson_has_no_menu(played, participant_client):
+    lesson, _enrolment = played
+    soup = BeautifulSoup(participant_client.get(lesson.url).content, "html.parser")
+    assert soup.select_one("[data-scorm-player]") is not None
+    assert soup.select_one(".scorm-player__menu") is None
+
+
+def test_the_final_commit_of_a_scorm_12_sco_that_set_no_status_completes_it(played):
+    lesson, enrolment = played
+    client = _csrf_client(enrolment.participant)
+    token = client.cookies["csrftoken"].value
+
+    def commit(sequence, **extra):
+        body = {
+            "item": "item_1",
+            "session": "launch-1",
+            "sequence": sequence,
+            "cmi": {"core": {"lesson_status": "not attempted"}},
+            **extra,
+        }
+        response = client.post(
+            _data(lesson),
+            json.dumps(body),
+            content_type="application/json",
+            headers={"X-CSRFToken": token},
+        )
+        return response.json()
+
+    assert commit(1)["status"] == "not_attempted"
+    assert commit(2, finished="yes")["status"] == "not_attempted"  # only JSON true counts
+    body = commit(3, finished=True)
+    assert (body["status"], body["lessonDone"]) == ("completed", True)

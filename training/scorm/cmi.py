@@ -92,8 +92,16 @@ class CommittedData:
     session_seconds: int
 
 
-def read_commit(cmi: dict, *, scorm_2004: bool) -> CommittedData:
-    """Read a committed CMI object (the runtime's JSON form) of either SCORM version."""
+def read_commit(cmi: dict, *, scorm_2004: bool, finished: bool = False) -> CommittedData:
+    """
+    Read a committed CMI object (the runtime's JSON form) of either SCORM version.
+
+    ``finished``: the commit is the SCO's last (LMSFinish/Terminate). A SCORM 1.2 SCO that
+    finishes without having set a status is completed by the LMS (SCORM 1.2 Run-Time
+    Environment, ``cmi.core.lesson_status``, "Additional Behavior Requirements"); only the
+    LMS may set "not attempted", so that status at the finish means the SCO set none.
+    SCORM 2004 forbids the LMS to imply a completion status, so nothing is inferred there.
+    """
     cmi = cmi if isinstance(cmi, dict) else {}
     if scorm_2004:
         score = cmi.get("score") if isinstance(cmi.get("score"), dict) else {}
@@ -127,6 +135,8 @@ def read_commit(cmi: dict, *, scorm_2004: bool) -> CommittedData:
     core = cmi.get("core") if isinstance(cmi.get("core"), dict) else {}
     score = core.get("score") if isinstance(core.get("score"), dict) else {}
     lesson_status = str(core.get("lesson_status") or "not attempted")
+    if finished and lesson_status == "not attempted":
+        lesson_status = "completed"
     status = {
         "passed": ScormStatus.PASSED,
         "completed": ScormStatus.COMPLETED,

@@ -147,14 +147,16 @@ def commit_scorm_data(
     cmi: dict,
     session_key: str,
     sequence: int | None = None,
+    finished: bool = False,
 ) -> ScormProgress:
     """
     Record the CMI data a SCO of the lesson's package commits for an active enrolment.
 
     Idempotent: a commit repeated, or arriving after a later one of the same launch
-    (``sequence``), changes nothing. The launch's time replaces its earlier figure, so time
-    is never counted twice. Once every SCO is completed or passed, the lesson is completed
-    through ``complete_lesson``.
+    (``sequence``), changes nothing. ``finished`` marks the SCO's last commit of a launch
+    (LMSFinish/Terminate), after which a SCORM 1.2 SCO that set no status is completed. The
+    launch's time replaces its earlier figure, so time is never counted twice. Once every
+    SCO is completed or passed, the lesson is completed through ``complete_lesson``.
     """
     if enrolment.status != EnrolmentStatus.ACTIVE:
         raise EnrolmentError(
@@ -169,7 +171,7 @@ def commit_scorm_data(
     session = record.sessions.get(session_key, {"seconds": 0, "sequence": 0})
     if sequence is not None and sequence <= session.get("sequence", 0):
         return record
-    data = read_commit(cmi, scorm_2004=package.is_scorm_2004)
+    data = read_commit(cmi, scorm_2004=package.is_scorm_2004, finished=finished)
     record.status = data.status
     record.completion_status = data.completion_status
     record.success_status = data.success_status

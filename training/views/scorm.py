@@ -79,7 +79,9 @@ def _json_error(code: int, message: str, status: int) -> JsonResponse:
 @method_decorator(csrf_exempt, name="dispatch")
 class ScormDataView(View):
     """
-    GET ``?item=<identifier>``: the CMI data a SCO is launched with. POST: a commit.
+    GET ``?item=<identifier>``: the CMI data a SCO is launched with. POST: a commit
+    (``{"item", "session", "sequence", "cmi", "finished"}``; ``finished`` is true on the
+    SCO's last commit, from LMSFinish/Terminate).
 
     The runtime's final commit is sent with ``navigator.sendBeacon``, which cannot set the
     CSRF header, so the token may also come inside the JSON body; either way Django's own
@@ -145,6 +147,7 @@ class ScormDataView(View):
                 cmi=payload.get("cmi") if isinstance(payload.get("cmi"), dict) else {},
                 session_key=str(payload.get("session", "")),
                 sequence=sequence if isinstance(sequence, int) and sequence >= 0 else None,
+                finished=payload.get("finished") is True,
             )
         except EnrolmentError as error:
             return _json_error(391, " ".join(error.messages), 400)
