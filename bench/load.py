@@ -339,6 +339,13 @@ def main():
     parser.add_argument("--port", type=int, default=8141)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     options = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        # The embedded SQLite default answers "database is locked" to four busy workers:
+        # the figures would measure that, not Bimtek.
+        parser.error(
+            "the load test runs against PostgreSQL: set DATABASE_URL, e.g. "
+            "postgres://postgres@127.0.0.1:5432/bimtek_load (bench/README.md)"
+        )
     if options.step in ("setup", "all"):
         setup(options.users)
     if options.step in ("run", "all"):
