@@ -9,7 +9,10 @@ from training.permissions import can_view_reports
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_view_reports(request.user)
+        # Asked once per entry on every admin page: answered once per request.
+        if not hasattr(request, "_bimtek_can_view_reports"):
+            request._bimtek_can_view_reports = can_view_reports(request.user)
+        return request._bimtek_can_view_reports
 
 
 TRAINING_REPORTS = {
