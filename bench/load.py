@@ -33,7 +33,6 @@ import os
 import random
 import re
 import secrets
-import signal
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,10 @@ import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.processes import stop  # noqa: E402
+
 RESULTS = BASE_DIR / "bench" / "results"
 PLAN = RESULTS / "load-plan.json"
 SAVED = RESULTS / "load-saved.jsonl"
@@ -255,7 +258,7 @@ def run(users: int, minutes: float, port: int, workers: int) -> dict:
     gunicorn = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "bimtek.wsgi", "-w", str(workers),
          "-b", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "warning"],
-        cwd=BASE_DIR, env=env,
+        cwd=BASE_DIR, env=env, start_new_session=True,
     )  # fmt: skip
     try:
         _wait_for_server(port)
@@ -269,8 +272,8 @@ def run(users: int, minutes: float, port: int, workers: int) -> dict:
             cwd=BASE_DIR, env={**env, "BIMTEK_LOAD_LOCUSTFILE": "1"}, timeout=minutes * 60 + 120,
         )  # fmt: skip
     finally:
-        gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=30)
+        # The server and its workers as a whole, killed if they have not stopped in time.
+        stop(gunicorn)
     return report(csv_prefix, users, minutes)
 
 

@@ -11,6 +11,12 @@ def current_version(key: str) -> int:
     return cache.get(key) or 1
 
 
+def current_versions(keys: list[str]) -> list[int]:
+    """``current_version`` of each of ``keys``, read from the cache in one round trip."""
+    found = cache.get_many(keys)
+    return [found.get(key) or 1 for key in keys]
+
+
 def raise_version(key: str) -> None:
     """Raise the version under ``key`` (atomically where the cache can count)."""
     try:

@@ -40,14 +40,14 @@ from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import timezone
 from django.utils.translation import get_language
 
 from accounts.permissions import ADMIN_ACCESS_VERSION_KEY
-from cms.cache_versions import raise_version
+from cms.cache_versions import current_versions, raise_version
 from cms.chrome import VERSION_KEY as CONTENT_VERSION_KEY
 
 from .page_cache import VERSION_KEY as ANONYMOUS_VERSION_KEY
+from .services import mark_lesson_opened
 
 PARTICIPANT_VERSION_KEY = "training:personal-pages:version:{}"
 # The form token Django puts in a page: masked afresh for every response (against BREACH),
@@ -99,8 +99,7 @@ def _key(request, user_id) -> str:
         ANONYMOUS_VERSION_KEY,
         ADMIN_ACCESS_VERSION_KEY,
     ]
-    found = cache.get_many(version_keys)
-    versions = ".".join(str(found.get(key) or 1) for key in version_keys)
+    versions = ".".join(map(str, current_versions(version_keys)))
     session_and_cookie = (
         f"{request.session.session_key}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
     )
@@ -109,12 +108,6 @@ def _key(request, user_id) -> str:
         f"training:personal-page:{user_id}:{versions}:{browser}:{get_language()}:"
         f"{request.get_host()}:{request.get_full_path()}"
     )
-
-
-def _mark_opened(progress_id: int) -> None:
-    from .models import LessonProgress
-
-    LessonProgress.objects.filter(pk=progress_id).update(last_opened_at=timezone.now())
 
 
 class PersonalPageCacheMiddleware:
@@ -146,7 +139,7 @@ class PersonalPageCacheMiddleware:
         if cached is not None:
             content, headers, opened_progress, form_token = cached
             if opened_progress is not None:
-                _mark_opened(opened_progress)
+                mark_lesson_opened(progress_id=opened_progress)
             if form_token:
                 content = content.replace(form_token, get_token(request).encode())
             response = HttpResponse(content)
@@ -188,9 +181,8 @@ def participant_record_changed(sender, instance, raw=False, **kwargs):
     enrolment_id = getattr(instance, "enrolment_id", None)
     if enrolment_id is None:
         return
-    enrolment = instance._state.fields_cache.get("enrolment")
-    if enrolment is not None:
-        participant_id = enrolment.participant_id
+    if type(instance).enrolment.is_cached(instance):
+        participant_id = instance.enrolment.participant_id
     else:
         participant_id = (
             Enrolment.objects.filter(pk=enrolment_id)

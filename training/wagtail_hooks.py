@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from . import admin_urls
 from .assessment_admin import AssessmentViewSetGroup
 from .models import LessonPage
+from .personal_cache import allow_personal_cache
 from .reports import urls as report_urls
 from .reports.dashboard import add_training_panel
 from .reports.menu import report_menu_item
@@ -43,7 +44,7 @@ def record_lesson_view(page, request, serve_args, serve_kwargs):
     except EnrolmentError:
         return None
     # A repeated view answered from the participant's page cache marks this record again.
-    request.opened_lesson_progress_id = record.pk
+    allow_personal_cache(request, opened_progress_id=record.pk)
     return None
 
 

@@ -397,9 +397,7 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
         from training.personal_cache import allow_personal_cache
 
         if request.user.is_authenticated:
-            allow_personal_cache(
-                request, opened_progress_id=getattr(request, "opened_lesson_progress_id", None)
-            )
+            allow_personal_cache(request)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -6,7 +6,6 @@ statements (learning records).
 
 import django_filters
 from django.db.models import Q
-from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -21,6 +20,7 @@ from training import xapi
 from training.evaluation_results import MINIMUM_RESPONSES
 from training.learning_gain import average, normalised_gain
 from training.models import Batch, Enrolment, EnrolmentStatus, EvaluationAnswer, XapiStatement
+from training.views.xapi import statements_download
 
 from . import selectors
 from .base import (
@@ -441,15 +441,7 @@ class XapiStatementReportView(ScopedReportView):
             .values_list("statement", flat=True)
             .iterator(chunk_size=EXPORT_CHUNK)
         )
-        response = StreamingHttpResponse(
-            xapi.json_array(statements), content_type="application/json"
-        )
-        stamp = timezone.localdate().isoformat()
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.export_filename}-{stamp}.json"'
-        )
-        response["X-Experience-API-Version"] = xapi.XAPI_VERSION
-        return response
+        return statements_download(statements, filename=self.export_filename, stream=True)
 
     @cached_property
     def header_more_buttons(self):

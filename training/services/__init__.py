@@ -37,6 +37,7 @@ from .progress import (
     complete_enrolment_if_done,
     complete_lesson,
     lesson_in_course_locale,
+    mark_lesson_opened,
     record_lesson_opened,
 )
 from .question_import import import_questions, preview_question_import
@@ -81,6 +82,7 @@ __all__ = [
     "record_attempt_result",
     "record_attendance",
     "record_lesson_completion",
+    "mark_lesson_opened",
     "record_lesson_opened",
     "record_scorm_completion",
     "record_statement",

@@ -67,12 +67,21 @@ def record_lesson_opened(*, enrolment: Enrolment, lesson: Page) -> LessonProgres
     prefetch_related_objects([enrolment], "lesson_progress")
     record = next((r for r in enrolment.lesson_progress.all() if r.lesson_id == lesson.pk), None)
     if record is not None:
-        now = timezone.now()
-        if LessonProgress.objects.filter(pk=record.pk).update(last_opened_at=now):
-            record.last_opened_at = now
+        opened_at = mark_lesson_opened(progress_id=record.pk)
+        if opened_at is not None:
+            record.last_opened_at = opened_at
             return record
     record, _created = _progress_record(enrolment, lesson)
     return record
+
+
+def mark_lesson_opened(*, progress_id: int):
+    """
+    Note the time a lesson with a progress record was opened again: one ``UPDATE`` by
+    primary key. Returns the time, or None when the record is gone.
+    """
+    now = timezone.now()
+    return now if LessonProgress.objects.filter(pk=progress_id).update(last_opened_at=now) else None
 
 
 @transaction.atomic

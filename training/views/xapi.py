@@ -5,10 +5,8 @@ Both read only the signed-in participant's statements; there is no address for a
 else's.
 """
 
-import json
-
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
@@ -45,19 +43,32 @@ class LearningRecordView(LoginRequiredMixin, ListView):
         return context
 
 
+def statements_download(statements, *, filename: str, stream: bool = False):
+    """
+    ``statements`` as a downloaded JSON array of xAPI statements, ``<filename>-<date>.json``;
+    ``stream`` writes it as it is read (a large report) instead of at once.
+    """
+    chunks = xapi.json_array(statements)
+    content_type = "application/json"
+    response = (
+        StreamingHttpResponse(chunks, content_type=content_type)
+        if stream
+        else HttpResponse("".join(chunks), content_type=content_type)
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.json"'
+    response["X-Experience-API-Version"] = xapi.XAPI_VERSION
+    return response
+
+
 class LearningRecordExportView(LoginRequiredMixin, View):
     """``/pembelajaran-saya/catatan-belajar.json``: every statement, oldest first, as xAPI."""
 
     def get(self, request):
-        statements = [
-            record.statement
-            for record in statements_of(request.user).order_by("timestamp", "pk").iterator()
-        ]
-        response = HttpResponse(
-            json.dumps(statements, ensure_ascii=False, indent=2),
-            content_type="application/json",
+        statements = (
+            statements_of(request.user)
+            .order_by("timestamp", "pk")
+            .values_list("statement", flat=True)
+            .iterator()
         )
-        stamp = timezone.localdate().isoformat()
-        response["Content-Disposition"] = f'attachment; filename="xapi-statements-{stamp}.json"'
-        response["X-Experience-API-Version"] = xapi.XAPI_VERSION
-        return response
+        return statements_download(statements, filename="xapi-statements")
