@@ -83,9 +83,10 @@ class ScormDataView(View):
     (``{"item", "session", "sequence", "cmi", "finished"}``; ``finished`` is true on the
     SCO's last commit, from LMSFinish/Terminate).
 
-    The runtime's final commit is sent with ``navigator.sendBeacon``, which cannot set the
-    CSRF header, so the token may also come inside the JSON body; either way Django's own
-    CSRF check runs here, with the token moved into the header it reads.
+    The player sends the CSRF token in its header, its final commit included (a keep-alive
+    ``fetch``); a client that cannot set headers (``navigator.sendBeacon``) may put it in the
+    JSON body instead. Either way Django's own CSRF check runs here, with the token moved
+    into the header it reads.
     """
 
     def _enrolment(self, request, lesson):
