@@ -26,6 +26,20 @@ from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFac
 from tests.module_rows import module_transaction
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Sample data sits in a ``shared`` folder beside the checkout on the developers' machines, and
+# nowhere in a fresh clone: what the tests and the demo need is in the repository.
+_BESIDE_THE_CHECKOUT = str(BASE_DIR.parent / "shared") + os.sep
+
+
+def _refuse_files_beside_the_checkout(event, args):
+    if event in {"open", "os.listdir", "os.scandir"} and args and isinstance(args[0], str | Path):
+        path = os.path.abspath(args[0])
+        if (path + os.sep).startswith(_BESIDE_THE_CHECKOUT):
+            raise PermissionError(f"{path} is outside the checkout: a fresh clone has no such file")
+
+
+# Audit hooks cannot be removed; one for the whole run (tests/test_self_contained.py).
+sys.addaudithook(_refuse_files_beside_the_checkout)
 
 
 @pytest.fixture(scope="session")
@@ -48,15 +62,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         if shm.is_dir() and os.access(shm, os.W_OK)
         else tmp_path_factory.mktemp("database")
     )
+    # The site's own SQLite options apply (WAL, busy timeout, IMMEDIATE transactions:
+    # bimtek/settings.py), so the suite proves what the embedded demo runs with.
     database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
-    # A write waits for the other thread's transaction instead of failing at once.
-    database.setdefault("OPTIONS", {}).update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF",
-        }
-    )
     yield
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -1,8 +1,9 @@
 """
 Demo SCORM lesson: a partner module played as a SCORM package, added at the end of the last
 module of PP-01, the course the demo participant ``peserta`` is active in, so that playing
-it moves their progress. The package comes from ``settings.SCORM_DEMO_PACKAGE`` (the shared
-sample data beside the repository); when it is missing the lesson is skipped with a note.
+it moves their progress. The package comes from ``settings.SCORM_DEMO_PACKAGE``, by default the
+sample that ships in ``training/demo_data/scorm/``; a setting that names a missing file skips
+the lesson with a warning.
 Called from ``training.demo.seed``; seeding twice changes nothing.
 """
 

@@ -1,16 +1,14 @@
-"""Builders for the SCORM tests: the shared sample packages, hand-made ZIPs, a played lesson."""
+"""Builders for the SCORM tests: the sample packages, hand-made ZIPs, a played lesson."""
 
 import io
 import zipfile
 from pathlib import Path
 
-from django.conf import settings
-
 from tests.training.factories import EnrolmentFactory, lessons_of, make_course
 from training.services import attach_scorm_package, import_scorm_package
 
-# The shared sample packages live beside the repository (../shared), in CI too.
-SCORM_DATA = Path(settings.BASE_DIR).parent / "shared" / "data" / "scorm"
+# Real sample packages, kept in the repository with their licence (data/scorm/README.md).
+SCORM_DATA = Path(__file__).resolve().parent / "data" / "scorm"
 
 MANIFEST_12 = """<?xml version="1.0"?>
 <manifest identifier="test.package" version="1"
