@@ -122,6 +122,19 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves several people at once (runserver is threaded). SQLite
+    # then needs: WAL, so readers never wait for a writer; a busy timeout, so a writer waits
+    # for another instead of answering "database is locked" at once; and write transactions
+    # that take the write lock when they begin (IMMEDIATE), because a transaction that reads
+    # first and writes later cannot wait for the lock and fails at once under WAL.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_TIMEOUT_SECONDS", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bimtek")}
@@ -461,10 +474,11 @@ SPECTACULAR_SETTINGS = {
 SCORM_MAX_FILES = env.int("SCORM_MAX_FILES", default=5000)
 # Seconds between the player's periodic commits of the run-time data.
 SCORM_AUTOCOMMIT_SECONDS = env.int("SCORM_AUTOCOMMIT_SECONDS", default=30)
-# The package seed_demo attaches to a demo lesson; skipped with a note when it is missing.
+# The package seed_demo attaches to a demo lesson; it ships with the code
+# (training/demo_data/scorm/README.md has its licence).
 SCORM_DEMO_PACKAGE = env.path(
     "SCORM_DEMO_PACKAGE",
-    default=BASE_DIR.parent / "shared" / "data" / "scorm" / "singlescobasic.zip",
+    default=BASE_DIR / "training" / "demo_data" / "scorm" / "singlescobasic.zip",
 )
 
 # --- E-mail -----------------------------------------------------------------------------
