@@ -6,10 +6,12 @@ from ``DATABASE_URL``, Redis from ``CELERY_BROKER_URL``). In the real stack, tes
 ``worker`` get a real Celery worker process bound to the test database.
 """
 
+import hashlib
 import io
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -64,9 +66,54 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     )
     # The site's own SQLite options apply (WAL, busy timeout, IMMEDIATE transactions:
     # bimtek/settings.py), so the suite proves what the embedded demo runs with.
-    database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+    name = folder / "test.sqlite3"
+    database.setdefault("TEST", {})["NAME"] = str(name)
+    template = _template_database()
+    if template.is_file():
+        shutil.copyfile(template, name)
     yield
     shutil.rmtree(folder, ignore_errors=True)
+
+
+# Migrating a new SQLite test database takes about half a minute; the migrated database is
+# kept as a template, keyed on everything that shapes it, and copied for the next session.
+TEMPLATE_DATABASES = BASE_DIR / "var" / "test-databases"
+
+
+def _template_database() -> Path:
+    digest = hashlib.sha256(sys.version.encode())
+    digest.update((BASE_DIR / "requirements.txt").read_bytes())
+    for path in sorted(BASE_DIR.glob("*/migrations/*.py")):
+        digest.update(str(path.relative_to(BASE_DIR)).encode() + path.read_bytes())
+    return TEMPLATE_DATABASES / f"{digest.hexdigest()[:16]}.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """Keep (and only bring up to date) the database copied from the template."""
+    test_name = django_settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    copied = bool(test_name) and _template_database().is_file() and Path(test_name).is_file()
+    return copied or bool(request.config.getvalue("reuse_db"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_keepdb):
+    """pytest-django's set-up, then the freshly migrated SQLite database kept as the template."""
+    test_name = django_settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    template = _template_database()
+    if test_name and not django_db_keepdb and not template.exists():
+        TEMPLATE_DATABASES.mkdir(parents=True, exist_ok=True)
+        partial = template.with_suffix(f".{os.getpid()}.partial")
+        # SQLite's backup API copies a consistent database, WAL frames included.
+        with sqlite3.connect(test_name) as source, sqlite3.connect(partial) as target:
+            source.backup(target)
+        target.close()
+        source.close()
+        os.replace(partial, template)
+        for old in TEMPLATE_DATABASES.glob("*.sqlite3"):
+            if old != template:
+                old.unlink(missing_ok=True)
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -91,6 +138,20 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """
+    Every test starts and ends in the site's default language: a request or an override
+    that leaves another language active in the thread must not change what the next test
+    reads (the suite runs in random order).
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
