@@ -175,7 +175,16 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    """
+    Runs after pytest-randomly's shuffle and pytest-django's grouping. The browser tests go
+    last, together: they share one seeded database (tests/e2e/conftest.py) that another
+    test must never see, nor empty while they still need it.
+    """
+    items[:] = [item for item in items if "tests/e2e/" not in str(item.fspath)] + [
+        item for item in items if "tests/e2e/" in str(item.fspath)
+    ]
     on_postgres = django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
     for item in items:
