@@ -6,12 +6,15 @@ from accounts.roles import is_administrator
 
 
 def can_download_certificate(user, certificate) -> bool:
-    """A participant downloads only their own issued certificate; administrators any."""
+    """
+    A participant downloads only their own issued certificate, and not once it is revoked
+    (its PDF would pass for a valid document); administrators any, revoked ones included.
+    """
     if not user.is_authenticated or not certificate.pdf:
         return False
     if is_administrator(user):
         return True
-    return certificate.enrolment.participant_id == user.pk and certificate.status != "pending"
+    return certificate.enrolment.participant_id == user.pk and certificate.status == "valid"
 
 
 def certificates_visible_to(user):

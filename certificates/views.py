@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
 from accounts.nip import mask_nip
+from cms.private_media import private_file_response
 from cms.ratelimit import client_address
 
 from .models import Certificate, CertificateStatus, RenderStatus
@@ -189,12 +190,15 @@ class MyCertificatesView(LoginRequiredMixin, ListView):
         return context
 
 
-def certificate_file_response(certificate: Certificate) -> FileResponse:
-    """The stored PDF as a download named after its number."""
+def certificate_file_response(certificate: Certificate) -> HttpResponse:
+    """
+    The stored PDF as a download named after its number, from the private storage. Every
+    caller has checked ``can_download_certificate`` first.
+    """
     safe_number = re.sub(r"[^0-9A-Za-z]+", "-", certificate.number or certificate.code)
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        certificate.pdf.name,
+        storage=certificate.pdf.storage,
         filename=f"sertifikat-{safe_number.strip('-')}.pdf",
         content_type="application/pdf",
     )
@@ -202,7 +206,10 @@ def certificate_file_response(certificate: Certificate) -> FileResponse:
 
 @require_GET
 def download_own_certificate(request, code: str):
-    """A participant's own PDF; anyone else's is a 404, as if it did not exist."""
+    """
+    A participant's own PDF; anyone else's is a 404, as if it did not exist. A revoked
+    certificate's PDF is no longer a valid document and is not handed out again.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     certificate = (
@@ -213,6 +220,16 @@ def download_own_certificate(request, code: str):
     )
     if certificate is None:
         raise Http404
+    if certificate.status == CertificateStatus.REVOKED:
+        messages.error(
+            request,
+            _(
+                "Certificate %(number)s was revoked, so its PDF is no longer a valid document "
+                "and cannot be downloaded."
+            )
+            % {"number": certificate.number},
+        )
+        return redirect("certificates:mine")
     if certificate.render_status != RenderStatus.DONE or not certificate.pdf:
         messages.info(request, _("Your certificate is being prepared. Please try again shortly."))
         return redirect("certificates:mine")
