@@ -253,12 +253,13 @@ STORAGES = {
 # Private files: certificate PDFs and SCORM packages. They are never under MEDIA_URL: only
 # the views that check who asks hand them out (cms/private_media.py). On disk they live in
 # their own folder outside MEDIA_ROOT, which has no URL at all.
-PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# An empty value (a copied .env.example) means the default, never the project folder.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default="") or BASE_DIR / "private-media")
 STORAGES["private"] = {"BACKEND": "cms.private_media.PrivateFileSystemStorage"}
 # How the views hand out a private file stored on disk: "stream" (by Django),
 # "x-accel-redirect" (nginx serves it from an `internal` location at the prefix below) or
 # "x-sendfile" (Apache mod_xsendfile, lighttpd). On S3 they redirect to a signed address.
-PRIVATE_MEDIA_SERVE = env.str("PRIVATE_MEDIA_SERVE", default="stream")
+PRIVATE_MEDIA_SERVE = env.str("PRIVATE_MEDIA_SERVE", default="") or "stream"
 PRIVATE_MEDIA_ACCEL_PREFIX = env.str(
     "PRIVATE_MEDIA_ACCEL_PREFIX", default="/internal/private-media/"
 )
@@ -274,10 +275,10 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env.str(
-                "AWS_PRIVATE_STORAGE_BUCKET_NAME", default=AWS_STORAGE_BUCKET_NAME
+            "bucket_name": (
+                env.str("AWS_PRIVATE_STORAGE_BUCKET_NAME", default="") or AWS_STORAGE_BUCKET_NAME
             ),
-            "location": env.str("AWS_PRIVATE_LOCATION", default="private"),
+            "location": env.str("AWS_PRIVATE_LOCATION", default="") or "private",
             "default_acl": "private",
             "querystring_auth": True,
             "querystring_expire": env.int("PRIVATE_MEDIA_URL_EXPIRE_SECONDS", default=60),
