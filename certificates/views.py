@@ -1,8 +1,9 @@
 """
 Public verification of certificates, and participants' own certificate list and downloads.
 
-Verification needs no sign-in and says only what the certificate itself prints, with the
-NIP masked (UU 27/2022). An unknown code gets the same answer whatever it looks like.
+Verification needs no sign-in and says what the certificate prints, except the NIP: the page
+shows only its last three digits and the JSON nothing of it (UU 27/2022; see
+``docs/verification.md``). An unknown code gets the same answer whatever it looks like.
 """
 
 import datetime
@@ -69,17 +70,17 @@ def _find(code: str) -> Certificate | None:
 
 
 def public_facts(certificate: Certificate) -> dict:
-    """What the verification page and its JSON tell anyone about a certificate."""
+    """
+    What the verification page and its JSON tell anyone about a certificate: nothing derived
+    from the NIP (the page adds the masked NIP for a person holding the paper).
+    """
     facts = certificate.facts
     replaced_by = getattr(certificate, "replaced_by", None)
     return {
         "status": verification_state(certificate),
         "code": certificate.code,
         "number": certificate.number,
-        "participant": {
-            "name": facts["participant"]["name"],
-            "nip": mask_nip(facts["participant"]["nip"]),
-        },
+        "participant": {"name": facts["participant"]["name"]},
         "course": {
             "title": facts["course"]["title"],
             "title_en": facts["course"]["title_en"],
@@ -141,6 +142,7 @@ def verify_certificate(request, code: str):
         "certificates/certificate.html",
         {
             "facts": public_facts(certificate),
+            "masked_nip": mask_nip(certificate.facts["participant"]["nip"]),
             "certificate": certificate,
             "jp": format_jp(certificate.facts["course"]["jp"], get_language()),
             "dates": format_date_range(
