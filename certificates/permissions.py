@@ -17,6 +17,20 @@ def can_download_certificate(user, certificate) -> bool:
     return certificate.enrolment.participant_id == user.pk and certificate.status == "valid"
 
 
+def can_download_holder_credential(user, certificate) -> bool:
+    """
+    The holder's copy of the Open Badges credential (with their hashed NIP) goes to the
+    holder only, while the certificate is valid: it is theirs to hand to a verifier, so not
+    even administrators download it.
+    """
+    return (
+        user.is_authenticated
+        and certificate.enrolment.participant_id == user.pk
+        and certificate.status == "valid"
+        and certificate.status_list_index is not None
+    )
+
+
 def certificates_visible_to(user):
     """
     The certificates a user may look up: their own (issued or awaiting approval), and every

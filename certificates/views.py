@@ -28,6 +28,7 @@ from accounts.nip import mask_nip
 from cms.private_media import private_file_response
 from cms.ratelimit import client_address
 
+from .badge_signing import has_signing_key
 from .models import Certificate, CertificateStatus, RenderStatus
 from .permissions import can_download_certificate
 from .rendering import format_date_range, format_jp
@@ -189,6 +190,12 @@ class MyCertificatesView(LoginRequiredMixin, ListView):
             }
             for certificate in context["certificates"]
         ]
+        # The holder's Open Badge is offered signed when there is a key, else as JSON.
+        context["badge_url_name"] = (
+            "certificates:holder_badge_jwt"
+            if has_signing_key()
+            else "certificates:holder_badge_json"
+        )
         return context
 
 
