@@ -113,9 +113,13 @@ def validate_nip(value: str) -> None:
 
 
 def mask_nip(value: str) -> str:
-    """Hide the personal part of a NIP for public display (UU 27/2022): ``198503**********01``."""
+    """
+    A NIP for public display (UU 27/2022): only the serial, the last three digits, shows
+    (``***************001``). The first fourteen are the birth date and the appointment
+    date, personal data that also narrow the NIP down enough to guess it whole.
+    """
     if not value:
         return ""
-    if len(value) <= 8:
+    if len(value) <= 3:
         return "*" * len(value)
-    return value[:6] + "*" * (len(value) - 8) + value[-2:]
+    return "*" * (len(value) - 3) + value[-3:]

@@ -263,6 +263,19 @@ STORAGES = {
         )
     },
 }
+# Private files: certificate PDFs and SCORM packages. They are never under MEDIA_URL: only
+# the views that check who asks hand them out (cms/private_media.py). On disk they live in
+# their own folder outside MEDIA_ROOT, which has no URL at all.
+# An empty value (a copied .env.example) means the default, never the project folder.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default="") or BASE_DIR / "private-media")
+STORAGES["private"] = {"BACKEND": "cms.private_media.PrivateFileSystemStorage"}
+# How the views hand out a private file stored on disk: "stream" (by Django),
+# "x-accel-redirect" (nginx serves it from an `internal` location at the prefix below) or
+# "x-sendfile" (Apache mod_xsendfile, lighttpd). On S3 they redirect to a signed address.
+PRIVATE_MEDIA_SERVE = env.str("PRIVATE_MEDIA_SERVE", default="") or "stream"
+PRIVATE_MEDIA_ACCEL_PREFIX = env.str(
+    "PRIVATE_MEDIA_ACCEL_PREFIX", default="/internal/private-media/"
+)
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # Scale-out: media on S3-compatible storage, shared by every app server and worker.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
@@ -270,6 +283,23 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
+    # Private files under their own prefix (or bucket), readable only through addresses
+    # signed for a minute: the bucket's policy must never make that prefix public.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": (
+                env.str("AWS_PRIVATE_STORAGE_BUCKET_NAME", default="") or AWS_STORAGE_BUCKET_NAME
+            ),
+            "location": env.str("AWS_PRIVATE_LOCATION", default="") or "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env.int("PRIVATE_MEDIA_URL_EXPIRE_SECONDS", default=60),
+            # A custom (CDN) domain would give unsigned addresses.
+            "custom_domain": None,
+            "file_overwrite": False,
+        },
+    }
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Uploads are checked by content (cms.uploads) and limited in size. Media lives outside the

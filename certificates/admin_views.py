@@ -23,7 +23,13 @@ from django.views.decorators.http import require_POST
 from training.models import Batch
 
 from . import services
-from .models import BatchJobStatus, Certificate, CertificateBatchJob, RenderStatus
+from .models import (
+    BatchJobStatus,
+    Certificate,
+    CertificateBatchJob,
+    CertificateStatus,
+    RenderStatus,
+)
 from .permissions import can_issue_certificates, can_revoke_certificate
 from .views import certificate_file_response
 
@@ -146,7 +152,7 @@ def render_view(request, pk):
 
 
 def download_view(request, pk):
-    """Any certificate's PDF, for administrators."""
+    """Any certificate's PDF, for administrators: a revoked one too, as evidence on record."""
     _require_administrator(request)
     certificate = get_object_or_404(Certificate.objects.issued(), pk=pk)
     if not certificate.pdf:
@@ -155,12 +161,18 @@ def download_view(request, pk):
 
 
 def batch_zip_view(request, batch_pk):
-    """A ZIP of every rendered PDF of one batch, named by certificate number."""
+    """
+    A ZIP of every rendered PDF of one batch that is still valid, named by certificate
+    number: the ZIP is for handing out, and a revoked PDF would pass for a valid document.
+    """
     _require_administrator(request)
     batch = get_object_or_404(Batch, pk=batch_pk)
     certificates = (
-        Certificate.objects.issued()
-        .filter(enrolment__batch=batch, render_status=RenderStatus.DONE)
+        Certificate.objects.filter(
+            enrolment__batch=batch,
+            status=CertificateStatus.VALID,
+            render_status=RenderStatus.DONE,
+        )
         .exclude(pdf="")
         .order_by("sequence_year", "sequence_value")
     )

@@ -3,10 +3,13 @@ Every issued certificate as an Open Badges 3.0 ``OpenBadgeCredential`` (a W3C Ve
 Credential, data model 2.0), and its signed form, a VC-JWT made with the badge key.
 
 The credential is built from the certificate's snapshot, so it says what the certificate
-prints. The recipient is named, and identified by a salted SHA-256 hash of the NIP, never the
-NIP in clear (UU 27/2022). Revocation is published in the status list the credential points
-to (``status_list``). ``credential_for`` and ``signed_credential_for`` are the entry points
-for other code (views, the REST API).
+prints. The public credential (``/v/<code>/openbadge.json`` and ``.jwt``) names the recipient
+and holds nothing derived from the NIP: a hash of an 18-digit number whose first fourteen
+digits are two dates is undone by trying them all, salt or no salt (UU 27/2022). Only the
+holder's own copy (``for_holder=True``, behind their sign-in) adds the NIP as a salted
+SHA-256 hash, for the holder to hand to a verifier who already knows their NIP. Revocation
+is published in the status list the credential points to (``status_list``).
+``credential_for`` and ``signed_credential_for`` are the entry points for other code.
 """
 
 import datetime
@@ -136,8 +139,11 @@ def achievement_for(facts: dict) -> dict:
     }
 
 
-def recipient_identifiers(certificate: Certificate) -> list[dict]:
-    """The participant's name, and the NIP as a salted hash (``hashed: true``)."""
+def recipient_identifiers(certificate: Certificate, *, for_holder: bool = False) -> list[dict]:
+    """
+    The participant's name; in the holder's copy also the NIP as a salted hash
+    (``hashed: true``), which only someone who knows the NIP can check.
+    """
     participant = certificate.facts["participant"]
     identifiers = [
         {
@@ -147,7 +153,7 @@ def recipient_identifiers(certificate: Certificate) -> list[dict]:
             "hashed": False,
         }
     ]
-    if participant["nip"]:
+    if for_holder and participant["nip"]:
         identifiers.append(
             {
                 "type": "IdentityObject",
@@ -160,9 +166,10 @@ def recipient_identifiers(certificate: Certificate) -> list[dict]:
     return identifiers
 
 
-def credential_for(certificate: Certificate) -> dict:
+def credential_for(certificate: Certificate, *, for_holder: bool = False) -> dict:
     """
-    The unsecured ``OpenBadgeCredential`` of an issued certificate (valid or revoked).
+    The unsecured ``OpenBadgeCredential`` of an issued certificate (valid or revoked):
+    public, or with ``for_holder`` the holder's copy that adds their hashed NIP.
 
     Raises ``ValueError`` for a certificate awaiting approval: it is not issued yet.
     """
@@ -179,7 +186,7 @@ def credential_for(certificate: Certificate) -> dict:
         "validFrom": _utc(certificate.issued_at),
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "identifier": recipient_identifiers(certificate),
+            "identifier": recipient_identifiers(certificate, for_holder=for_holder),
             "achievement": achievement,
             "activityStartDate": _utc(
                 datetime.datetime.combine(
@@ -229,6 +236,6 @@ def sign_credential(credential: dict) -> str:
     return sign_jwt(jwt_claims(credential), typ="vc+jwt")
 
 
-def signed_credential_for(certificate: Certificate) -> str:
+def signed_credential_for(certificate: Certificate, *, for_holder: bool = False) -> str:
     """The certificate's ``OpenBadgeCredential`` as a VC-JWT; raises ``NoBadgeKey`` without key."""
-    return sign_credential(credential_for(certificate))
+    return sign_credential(credential_for(certificate, for_holder=for_holder))

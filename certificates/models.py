@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PreviewableMixin
 
 from accounts.nip import validate_nip
+from cms.private_media import get_private_storage
 
 from .placeholders import PLACEHOLDER_HELP, validate_number_pattern, validate_placeholders
 
@@ -380,7 +381,10 @@ class Certificate(models.Model):
         on_delete=models.PROTECT,
         related_name="replaced_by",
     )
-    pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/", blank=True)
+    # Private storage: the PDF prints the full NIP, so only the download views hand it out.
+    pdf = models.FileField(
+        _("PDF"), upload_to="certificates/%Y/", blank=True, storage=get_private_storage
+    )
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     is_signed = models.BooleanField(_("digitally signed"), default=False)
     render_status = models.CharField(

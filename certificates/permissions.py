@@ -6,12 +6,29 @@ from accounts.roles import is_administrator
 
 
 def can_download_certificate(user, certificate) -> bool:
-    """A participant downloads only their own issued certificate; administrators any."""
+    """
+    A participant downloads only their own issued certificate, and not once it is revoked
+    (its PDF would pass for a valid document); administrators any, revoked ones included.
+    """
     if not user.is_authenticated or not certificate.pdf:
         return False
     if is_administrator(user):
         return True
-    return certificate.enrolment.participant_id == user.pk and certificate.status != "pending"
+    return certificate.enrolment.participant_id == user.pk and certificate.status == "valid"
+
+
+def can_download_holder_credential(user, certificate) -> bool:
+    """
+    The holder's copy of the Open Badges credential (with their hashed NIP) goes to the
+    holder only, while the certificate is valid: it is theirs to hand to a verifier, so not
+    even administrators download it.
+    """
+    return (
+        user.is_authenticated
+        and certificate.enrolment.participant_id == user.pk
+        and certificate.status == "valid"
+        and certificate.status_list_index is not None
+    )
 
 
 def certificates_visible_to(user):

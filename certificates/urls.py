@@ -25,4 +25,15 @@ urlpatterns = [
         views.download_own_certificate,
         name="download",
     ),
+    # The holder's own copy of the credential, with the hashed NIP (signed-in holder only).
+    path(
+        "sertifikat-saya/<str:code>/openbadge.json",
+        badge_views.holder_badge_json,
+        name="holder_badge_json",
+    ),
+    path(
+        "sertifikat-saya/<str:code>/openbadge.jwt",
+        badge_views.holder_badge_jwt,
+        name="holder_badge_jwt",
+    ),
 ]

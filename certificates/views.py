@@ -1,8 +1,9 @@
 """
 Public verification of certificates, and participants' own certificate list and downloads.
 
-Verification needs no sign-in and says only what the certificate itself prints, with the
-NIP masked (UU 27/2022). An unknown code gets the same answer whatever it looks like.
+Verification needs no sign-in and says what the certificate prints, except the NIP: the page
+shows only its last three digits and the JSON nothing of it (UU 27/2022; see
+``docs/verification.md``). An unknown code gets the same answer whatever it looks like.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -24,8 +25,10 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
 from accounts.nip import mask_nip
+from cms.private_media import private_file_response
 from cms.ratelimit import client_address
 
+from .badge_signing import has_signing_key
 from .models import Certificate, CertificateStatus, RenderStatus
 from .permissions import can_download_certificate
 from .rendering import format_date_range, format_jp
@@ -68,17 +71,17 @@ def _find(code: str) -> Certificate | None:
 
 
 def public_facts(certificate: Certificate) -> dict:
-    """What the verification page and its JSON tell anyone about a certificate."""
+    """
+    What the verification page and its JSON tell anyone about a certificate: nothing derived
+    from the NIP (the page adds the masked NIP for a person holding the paper).
+    """
     facts = certificate.facts
     replaced_by = getattr(certificate, "replaced_by", None)
     return {
         "status": verification_state(certificate),
         "code": certificate.code,
         "number": certificate.number,
-        "participant": {
-            "name": facts["participant"]["name"],
-            "nip": mask_nip(facts["participant"]["nip"]),
-        },
+        "participant": {"name": facts["participant"]["name"]},
         "course": {
             "title": facts["course"]["title"],
             "title_en": facts["course"]["title_en"],
@@ -140,6 +143,7 @@ def verify_certificate(request, code: str):
         "certificates/certificate.html",
         {
             "facts": public_facts(certificate),
+            "masked_nip": mask_nip(certificate.facts["participant"]["nip"]),
             "certificate": certificate,
             "jp": format_jp(certificate.facts["course"]["jp"], get_language()),
             "dates": format_date_range(
@@ -186,15 +190,24 @@ class MyCertificatesView(LoginRequiredMixin, ListView):
             }
             for certificate in context["certificates"]
         ]
+        # The holder's Open Badge is offered signed when there is a key, else as JSON.
+        context["badge_url_name"] = (
+            "certificates:holder_badge_jwt"
+            if has_signing_key()
+            else "certificates:holder_badge_json"
+        )
         return context
 
 
-def certificate_file_response(certificate: Certificate) -> FileResponse:
-    """The stored PDF as a download named after its number."""
+def certificate_file_response(certificate: Certificate) -> HttpResponse:
+    """
+    The stored PDF as a download named after its number, from the private storage. Every
+    caller has checked ``can_download_certificate`` first.
+    """
     safe_number = re.sub(r"[^0-9A-Za-z]+", "-", certificate.number or certificate.code)
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        certificate.pdf.name,
+        storage=certificate.pdf.storage,
         filename=f"sertifikat-{safe_number.strip('-')}.pdf",
         content_type="application/pdf",
     )
@@ -202,7 +215,10 @@ def certificate_file_response(certificate: Certificate) -> FileResponse:
 
 @require_GET
 def download_own_certificate(request, code: str):
-    """A participant's own PDF; anyone else's is a 404, as if it did not exist."""
+    """
+    A participant's own PDF; anyone else's is a 404, as if it did not exist. A revoked
+    certificate's PDF is no longer a valid document and is not handed out again.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     certificate = (
@@ -213,6 +229,16 @@ def download_own_certificate(request, code: str):
     )
     if certificate is None:
         raise Http404
+    if certificate.status == CertificateStatus.REVOKED:
+        messages.error(
+            request,
+            _(
+                "Certificate %(number)s was revoked, so its PDF is no longer a valid document "
+                "and cannot be downloaded."
+            )
+            % {"number": certificate.number},
+        )
+        return redirect("certificates:mine")
     if certificate.render_status != RenderStatus.DONE or not certificate.pdf:
         messages.info(request, _("Your certificate is being prepared. Please try again shortly."))
         return redirect("certificates:mine")

@@ -2,10 +2,13 @@
 Backup and restore of the database and the media files.
 
 A backup is a folder: ``database.dump`` (PostgreSQL custom format, from ``pg_dump``) or
-``database.sqlite3`` (SQLite's online backup), ``media.tar.gz`` (the whole ``MEDIA_ROOT``)
-and ``manifest.json`` (when, what, row counts per table, SHA-256 of each file). Restore
-loads it into the database and media folder of the current settings, which may be new and
-empty (a fresh server) or, with ``replace``, an existing one.
+``database.sqlite3`` (SQLite's online backup), ``media.tar.gz`` (the whole ``MEDIA_ROOT``),
+``private-media.tar.gz`` (the whole ``PRIVATE_MEDIA_ROOT``: certificate PDFs, SCORM
+packages) and ``manifest.json`` (when, what, row counts per table, SHA-256 of each file).
+Restore loads it into the database and media folders of the current settings, which may be
+new and empty (a fresh server) or, with ``replace``, existing ones. A backup made before
+the private folder existed holds those files in ``media.tar.gz``: the restore moves them out
+of the public media.
 """
 
 import datetime
@@ -64,8 +67,23 @@ def row_counts() -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+def _is_local(storage: str) -> bool:
+    return settings.STORAGES[storage]["BACKEND"].endswith("FileSystemStorage")
+
+
 def _media_is_local() -> bool:
-    return settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
+    return _is_local("default")
+
+
+# (archive, folder setting, storage) of the media folders a backup holds when they are local.
+MEDIA_ARCHIVES = (
+    ("media.tar.gz", "MEDIA_ROOT", "default"),
+    ("private-media.tar.gz", "PRIVATE_MEDIA_ROOT", "private"),
+)
+
+
+def _arcname(archive_name: str) -> str:
+    return archive_name.removesuffix(".tar.gz")
 
 
 def create_backup(directory: Path) -> dict:
@@ -88,16 +106,22 @@ def create_backup(directory: Path) -> dict:
             connection.connection.backup(copy)
         copy.close()
     files.append(target)
-    if _media_is_local():
-        media = directory / "media.tar.gz"
+    for archive_name, setting, storage in MEDIA_ARCHIVES:
+        if not _is_local(storage):
+            continue
+        media = directory / archive_name
+        root = getattr(settings, setting)
         with tarfile.open(media, "w:gz") as archive:
-            if Path(settings.MEDIA_ROOT).is_dir():
-                archive.add(settings.MEDIA_ROOT, arcname="media")
+            if Path(root).is_dir():
+                archive.add(root, arcname=_arcname(archive_name))
         files.append(media)
     manifest = {
         "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
         "database": connection.vendor,
         "media": "media.tar.gz" if _media_is_local() else "object storage, not included",
+        "private_media": (
+            "private-media.tar.gz" if _is_local("private") else "object storage, not included"
+        ),
         "rows": row_counts(),
         "files": {path.name: _sha256(path) for path in files},
     }
@@ -111,7 +135,7 @@ def _database_is_empty() -> bool:
 
 def restore_backup(directory: Path, *, replace: bool = False) -> dict:
     """
-    Load the backup in ``directory`` into the current database and media folder.
+    Load the backup in ``directory`` into the current database and media folders.
 
     Checks every file's SHA-256 first. Refuses a database that has tables unless
     ``replace``. Returns ``{"expected": rows, "restored": rows}`` for the caller to compare.
@@ -138,13 +162,22 @@ def restore_backup(directory: Path, *, replace: bool = False) -> dict:
         with sqlite3.connect(directory / "database.sqlite3") as source:
             source.backup(connection.connection)
         source.close()
-    if (directory / "media.tar.gz").exists():
-        media_root = Path(settings.MEDIA_ROOT)
-        if replace and media_root.exists():
+    # A backup with local media holds every file, so replacing empties both folders first
+    # (an older backup's private files are in media.tar.gz).
+    has_media = any((directory / name).exists() for name, _setting, _storage in MEDIA_ARCHIVES)
+    for archive_name, setting, storage in MEDIA_ARCHIVES:
+        media_root = Path(getattr(settings, setting))
+        if replace and has_media and _is_local(storage) and media_root.exists():
             shutil.rmtree(media_root)
+        if not (directory / archive_name).exists():
+            continue
         media_root.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(directory / "media.tar.gz", "r:gz") as archive:
+        with tarfile.open(directory / archive_name, "r:gz") as archive:
             for member in archive.getmembers():
-                member.name = member.name.removeprefix("media").lstrip("/")
+                member.name = member.name.removeprefix(_arcname(archive_name)).lstrip("/")
             archive.extractall(media_root, filter="data")
+    # An older backup kept certificate PDFs and SCORM packages in the public media.
+    from .private_media import move_private_files_out_of_public_media
+
+    move_private_files_out_of_public_media()
     return {"expected": manifest["rows"], "restored": row_counts()}

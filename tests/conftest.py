@@ -157,6 +157,7 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     # The suite runs in one process, whose cache is as shared as it needs to be: the site's
     # chrome and outlines are cached as in production (bimtek/settings.py).
     settings.SITE_CHROME_CACHE_SECONDS = 300
@@ -222,6 +223,7 @@ def _demo_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
     with module_transaction(
         django_db_blocker,
         MEDIA_ROOT=folder / "media",
+        PRIVATE_MEDIA_ROOT=folder / "private-media",
         # Signed with a demo key of its own, whatever real key the environment names.
         CERTIFICATE_SIGNING_P12="",
         CERTIFICATE_DEMO_SIGNING_P12=folder / "demo-signing.p12",
@@ -243,9 +245,31 @@ def seeded_demo(_demo_for_module, db, settings):
     """
     folder = _demo_for_module.folder
     settings.MEDIA_ROOT = folder / "media"
+    settings.PRIVATE_MEDIA_ROOT = folder / "private-media"
     settings.CERTIFICATE_DEMO_SIGNING_P12 = folder / "demo-signing.p12"
     settings.BADGE_DEMO_SIGNING_KEY = folder / "demo-badge-key.pem"
     return _demo_for_module
+
+
+@pytest.fixture
+def debug_urls(settings):
+    """
+    The site's URLs as ``runserver`` builds them with DEBUG on (``bimtek/urls.py``), where
+    ``/media/`` is served from MEDIA_ROOT; the suite otherwise runs with DEBUG off.
+    """
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import bimtek.urls
+
+    settings.DEBUG = True
+    importlib.reload(bimtek.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(bimtek.urls)
+    clear_url_caches()
 
 
 @pytest.fixture
@@ -318,6 +342,7 @@ def live_worker(django_db_setup, django_db_blocker):
             f"{database['NAME']}"
         ),
         "MEDIA_ROOT": str(BASE_DIR / "test-artifacts" / "worker-media"),
+        "PRIVATE_MEDIA_ROOT": str(BASE_DIR / "test-artifacts" / "worker-private-media"),
     }
     log = open(BASE_DIR / "test-artifacts" / "celery-worker.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
@@ -351,3 +376,4 @@ def pytest_sessionstart(session):
         # Only the session that runs a worker empties its media folder: `.ci/run` runs the
         # embedded pass at the same time as the one with a worker, in the same work tree.
         shutil.rmtree(BASE_DIR / "test-artifacts" / "worker-media", ignore_errors=True)
+        shutil.rmtree(BASE_DIR / "test-artifacts" / "worker-private-media", ignore_errors=True)

@@ -41,6 +41,7 @@ def _api_data_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
     with module_transaction(
         django_db_blocker,
         MEDIA_ROOT=media_root,
+        PRIVATE_MEDIA_ROOT=media_root.with_name(f"{media_root.name}-private"),
         CERTIFICATE_SIGNING_P12="",
         CERTIFICATE_DEMO_SIGNING_P12=media_root / "no-demo-key.p12",
     ):
@@ -79,6 +80,9 @@ def participant(_api_data_for_module, db):
 def api_data(_api_data_for_module, db, settings):
     """The primary keys of the module's objects by kind; their files in its media folder."""
     settings.MEDIA_ROOT = _api_data_for_module.media_root
+    settings.PRIVATE_MEDIA_ROOT = _api_data_for_module.media_root.with_name(
+        f"{_api_data_for_module.media_root.name}-private"
+    )
     settings.CERTIFICATE_SIGNING_P12 = ""
     settings.CERTIFICATE_DEMO_SIGNING_P12 = _api_data_for_module.media_root / "no-demo-key.p12"
     return _api_data_for_module.ids

@@ -1,11 +1,14 @@
 """What the certificate endpoints say about a certificate, as printed on it."""
 
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Certificate, CertificateBatchJob, RenderStatus
+from accounts.roles import is_administrator
+
+from ..models import Certificate, CertificateBatchJob, CertificateStatus, RenderStatus
 
 
 class CertificateCourseSerializer(serializers.Serializer):
@@ -27,7 +30,8 @@ class CertificateParticipantSerializer(serializers.Serializer):
 class CertificateSerializer(serializers.ModelSerializer):
     """
     A certificate and the facts it prints (the snapshot taken at issue; the live enrolment
-    while it awaits approval). ``pdf_url`` is null until the PDF is ready.
+    while it awaits approval). ``pdf_url`` is null until the PDF is ready, and for a revoked
+    certificate unless the caller is an administrator.
     """
 
     participant = CertificateParticipantSerializer(source="*", read_only=True)
@@ -62,8 +66,15 @@ class CertificateSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    @cached_property
+    def _caller_is_administrator(self) -> bool:
+        request = self.context.get("request")
+        return bool(request) and is_administrator(request.user)
+
     def get_pdf_url(self, certificate) -> str | None:
         if certificate.render_status != RenderStatus.DONE or not certificate.pdf:
+            return None
+        if certificate.status == CertificateStatus.REVOKED and not self._caller_is_administrator:
             return None
         url = reverse("api:certificate-pdf", args=[certificate.pk])
         request = self.context.get("request")

@@ -50,6 +50,16 @@ class PdfNotReady(APIException):
         super().__init__(_("The PDF of this certificate is being prepared; try again shortly."))
 
 
+class CertificateRevoked(APIException):
+    status_code = status.HTTP_410_GONE
+    default_code = "certificate_revoked"
+
+    def __init__(self):
+        super().__init__(
+            _("This certificate was revoked, so its PDF is no longer a valid document.")
+        )
+
+
 def _validation_error(error: DjangoValidationError) -> ValidationError:
     return ValidationError({"non_field_errors": error.messages})
 
@@ -77,17 +87,26 @@ class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="The certificate's PDF",
-        responses={(200, "application/pdf"): OpenApiTypes.BINARY, 409: ErrorSerializer},
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            409: ErrorSerializer,
+            410: ErrorSerializer,
+        },
     )
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
-        """The signed PDF, once rendered (409 while it is still being prepared)."""
+        """
+        The signed PDF, once rendered (409 while it is still being prepared). A revoked
+        certificate's PDF is no longer handed to its holder (410); administrators still get it.
+        """
         certificate = self.get_object()
         if certificate.status == CertificateStatus.PENDING:
             raise NotFound
         if certificate.render_status != RenderStatus.DONE or not certificate.pdf:
             raise PdfNotReady
         if not can_download_certificate(request.user, certificate):
+            if certificate.status == CertificateStatus.REVOKED:
+                raise CertificateRevoked
             raise NotFound
         return certificate_file_response(certificate)
 

@@ -66,6 +66,7 @@ def test_reason_is_translated_to_indonesian():
     assert "harus 1 atau 2" in message
 
 
-def test_masked_nip_keeps_only_the_first_six_and_last_two_digits():
-    assert mask_nip("198503122010011001") == "198503**********01"
+def test_masked_nip_shows_only_the_serial_never_the_birth_date():
+    assert mask_nip("198503122010011001") == "***************001"
     assert mask_nip("") == ""
+    assert mask_nip("12") == "**"

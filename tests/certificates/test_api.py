@@ -57,6 +57,21 @@ def test_participant_downloads_their_own_pdf_only(api_client, bearer, certificat
     assert response.status_code == 404
 
 
+def test_a_revoked_pdf_is_gone_for_its_holder_but_not_for_administrators(
+    api_client, bearer, certificate, participant, administrator
+):
+    services.revoke_certificate(certificate=certificate, reason="Data keliru")
+    pdf = f"/api/v1/certificates/{certificate.pk}/pdf/"
+    response = api_client.get(pdf, **bearer(participant))
+    assert response.status_code == 410
+    assert response.json()["detail"]
+    holder_view = api_client.get(f"/api/v1/certificates/{certificate.pk}/", **bearer(participant))
+    assert holder_view.json()["pdf_url"] is None
+    assert api_client.get(pdf, **bearer(administrator)).status_code == 200
+    admin_view = api_client.get(f"/api/v1/certificates/{certificate.pk}/", **bearer(administrator))
+    assert admin_view.json()["pdf_url"].endswith(pdf)
+
+
 def test_a_pdf_still_being_rendered_is_a_409(api_client, bearer, enrolment, participant):
     certificate = services.issue_certificate(enrolment=enrolment)
     Certificate.objects.filter(pk=certificate.pk).update(render_status="queued", pdf="")

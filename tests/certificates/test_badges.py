@@ -1,7 +1,9 @@
 """
 Open Badges 3.0: the credential of a certificate, its VC-JWT proof checked by an
 independent JOSE library (joserfc) with the published key, its shape checked against a JSON
-Schema of OB 3.0, and revocation read back from the published Bitstring Status List.
+Schema of OB 3.0, and revocation read back from the published Bitstring Status List. The
+public credential names the recipient only; the holder's own copy, for the holder alone,
+adds the hashed NIP.
 """
 
 import base64
@@ -12,6 +14,7 @@ import json
 import jsonschema
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 from joserfc import jws, jwt
 from joserfc.errors import BadSignatureError
 from joserfc.jwk import OKPKey
@@ -21,6 +24,7 @@ from certificates.badge_signing import write_demo_key
 from certificates.badges import credential_for, signed_credential_for
 from certificates.models import CourseCertificateSettings, IssueMode
 from certificates.status_list import MINIMUM_BITS, decode_bitstring, is_bit_set
+from tests.factories import ParticipantFactory
 
 from .factories import CompletedEnrolmentFactory
 from .open_badges_schema import OPEN_BADGE_CREDENTIAL_SCHEMA
@@ -122,16 +126,85 @@ def test_schema_rejects_a_credential_without_what_open_badges_requires(certifica
         jsonschema.validate(credential, OPEN_BADGE_CREDENTIAL_SCHEMA)
 
 
-def test_nip_appears_only_as_a_salted_sha256_hash(certificate):
+def test_the_public_credential_names_the_recipient_and_nothing_else(certificate):
     nip = certificate.enrolment.participant.nip
     credential = credential_for(certificate)
+    assert credential["credentialSubject"]["identifier"] == [
+        {
+            "type": "IdentityObject",
+            "identityHash": certificate.participant_name,
+            "identityType": "name",
+            "hashed": False,
+        }
+    ]
     assert nip not in json.dumps(credential)
-    hashed = [i for i in credential["credentialSubject"]["identifier"] if i["hashed"]]
-    assert len(hashed) == 1
-    identity = hashed[0]
+    assert certificate.recipient_salt not in json.dumps(credential)
+
+
+def _holder_identity(credential) -> dict:
+    [identity] = [i for i in credential["credentialSubject"]["identifier"] if i["hashed"]]
+    return identity
+
+
+def test_the_holders_copy_adds_the_nip_only_as_a_salted_sha256_hash(certificate):
+    nip = certificate.enrolment.participant.nip
+    credential = credential_for(certificate, for_holder=True)
+    assert nip not in json.dumps(credential)
+    identity = _holder_identity(credential)
+    assert identity["identityType"] == "ext:NIP"
     assert identity["salt"] == certificate.recipient_salt and len(identity["salt"]) == 32
     expected = hashlib.sha256(f"{nip}{identity['salt']}".encode()).hexdigest()
     assert identity["identityHash"] == f"sha256${expected}"
+    jsonschema.Draft202012Validator(
+        OPEN_BADGE_CREDENTIAL_SCHEMA, format_checker=jsonschema.FormatChecker()
+    ).validate(credential)
+
+
+def _holder_urls(certificate):
+    return [
+        reverse(f"certificates:holder_badge_{kind}", args=[certificate.code])
+        for kind in ("json", "jwt")
+    ]
+
+
+def test_the_holder_downloads_their_copy_signed_and_as_json(client, certificate, participant):
+    client.force_login(participant)
+    json_url, jwt_url = _holder_urls(certificate)
+    response = client.get(json_url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="openbadge-{certificate.code}.json"'
+    )
+    # A page of another site may not read it with the holder's session.
+    assert "Access-Control-Allow-Origin" not in response
+    assert json.loads(response.content) == credential_for(certificate, for_holder=True)
+
+    response = client.get(jwt_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vc+jwt"
+    token = response.content.decode()
+    verified = jws.deserialize_compact(token, _published_key(client, token), algorithms=["EdDSA"])
+    payload = json.loads(verified.payload)
+    assert _holder_identity(payload) == _holder_identity(
+        credential_for(certificate, for_holder=True)
+    )
+
+
+def test_the_holders_copy_is_nobody_elses(client, certificate, administrator):
+    for url in _holder_urls(certificate):
+        anonymous = client.get(url)
+        assert anonymous.status_code == 302 and "/akun/masuk/" in anonymous["Location"]
+    for someone in (ParticipantFactory(), administrator):
+        client.force_login(someone)
+        for url in _holder_urls(certificate):
+            assert client.get(url).status_code == 404
+
+
+def test_a_revoked_certificate_has_no_holders_copy(client, certificate, participant):
+    services.revoke_certificate(certificate=certificate, reason="Data keliru")
+    client.force_login(participant)
+    for url in _holder_urls(certificate):
+        assert client.get(url).status_code == 404
 
 
 def test_validity_dates_follow_the_certificate(batch, participant):
@@ -215,14 +288,17 @@ def test_verification_page_and_json_link_the_credential(client, certificate):
     assert f"/en/v/{certificate.code}/openbadge.jwt" in html
 
 
-def test_participant_downloads_the_badge_from_their_certificates(client, certificate, participant):
+def test_participant_downloads_their_badge_from_their_certificates(
+    client, settings, certificate, participant
+):
     client.force_login(participant)
     html = client.get("/en/sertifikat-saya/").content.decode()
-    assert f"/en/v/{certificate.code}/openbadge.jwt" in html
-    download = client.get(f"/en/v/{certificate.code}/openbadge.jwt")
-    assert download["Content-Disposition"] == (
-        f'attachment; filename="openbadge-{certificate.code}.jwt"'
-    )
+    assert "Download Open Badge" in html
+    assert f'href="/en/sertifikat-saya/{certificate.code}/openbadge.jwt"' in html
+    assert f"/v/{certificate.code}/openbadge" not in html
+    settings.BADGE_SIGNING_KEY = ""
+    html = client.get("/en/sertifikat-saya/").content.decode()
+    assert f'href="/en/sertifikat-saya/{certificate.code}/openbadge.json"' in html
 
 
 def test_issuer_profile_names_the_institution(client):

@@ -101,9 +101,9 @@ def test_admin_starts_a_batch_and_sees_its_progress_and_zip(
     live_worker, client, administrator, course_settings, settings
 ):
     if live_worker is not None:
-        # The worker stores the PDFs in its own media folder; read the ZIP's files there.
-        settings.MEDIA_ROOT = (
-            Path(__file__).resolve().parents[2] / "test-artifacts" / "worker-media"
+        # The worker stores the PDFs in its own folder; read the ZIP's files there.
+        settings.PRIVATE_MEDIA_ROOT = (
+            Path(__file__).resolve().parents[2] / "test-artifacts" / "worker-private-media"
         )
     batch = BatchFactory(course=course_settings.course)
     CompletedEnrolmentFactory.create_batch(2, batch=batch)

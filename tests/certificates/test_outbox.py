@@ -118,15 +118,15 @@ def test_a_transient_storage_error_is_retried_until_the_render_succeeds(
     certificate = services.issue_certificate(enrolment=enrolment)
     Certificate.objects.filter(pk=certificate.pk).update(render_status=RenderStatus.QUEUED, pdf="")
     # The storage cannot create its folder: a file stands where the folder belongs.
-    settings.MEDIA_ROOT = tmp_path / "blocked-media"
-    settings.MEDIA_ROOT.write_text("not a folder")
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "blocked-media"
+    settings.PRIVATE_MEDIA_ROOT.write_text("not a folder")
     assert render_certificate_task.apply(args=[certificate.pk]).get() == "failed"
     certificate.refresh_from_db()
     assert certificate.render_status == RenderStatus.FAILED
     assert certificate.render_attempts == 1 + settings.CERTIFICATE_RENDER_MAX_RETRIES
     assert "Error" in certificate.render_error
 
-    settings.MEDIA_ROOT.unlink()
+    settings.PRIVATE_MEDIA_ROOT.unlink()
     assert render_certificate_task.apply(args=[certificate.pk]).get() == "done"
     certificate.refresh_from_db()
     assert certificate.render_status == RenderStatus.DONE

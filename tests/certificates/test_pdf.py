@@ -30,6 +30,7 @@ def _rendered_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
     with module_transaction(
         django_db_blocker,
         MEDIA_ROOT=folder / "media",
+        PRIVATE_MEDIA_ROOT=folder / "private-media",
         CERTIFICATE_SIGNING_P12="",
         CERTIFICATE_DEMO_SIGNING_P12=folder / "no-demo-key.p12",
         SITE_URL="https://bimtek.example",

@@ -36,6 +36,14 @@ def test_permission_matrix(certificate, participant, trainer, administrator):
     assert not can_revoke_certificate(participant, certificate)
 
 
+def test_a_revoked_certificate_is_downloaded_by_administrators_only(
+    certificate, participant, administrator
+):
+    certificate = services.revoke_certificate(certificate=certificate, reason="Dokumen palsu")
+    assert not can_download_certificate(participant, certificate)
+    assert can_download_certificate(administrator, certificate)
+
+
 def test_participant_downloads_their_own_pdf(client, certificate, participant):
     client.force_login(participant)
     response = client.get(reverse("certificates:download", args=[certificate.code]))

@@ -23,7 +23,7 @@ def certificate(enrolment):
     return services.render_certificate(certificate=services.issue_certificate(enrolment=enrolment))
 
 
-def test_valid_certificate_page_shows_the_facts_with_the_nip_masked(client, certificate):
+def test_valid_certificate_page_shows_the_facts_and_only_the_serial_of_the_nip(client, certificate):
     response = client.get(f"/en/v/{certificate.code}")
     assert response.status_code == 200
     html = response.content.decode()
@@ -33,16 +33,17 @@ def test_valid_certificate_page_shows_the_facts_with_the_nip_masked(client, cert
     assert certificate.participant_name in html
     assert "Standar Pelayanan Publik" in html
     assert certificate.pdf_sha256 in html
-    assert nip not in html
-    assert f"{nip[:6]}**********{nip[-2:]}" in html
+    assert f"<dd>{'*' * 15}{nip[-3:]}</dd>" in html
+    # Not the birth date (digits 1-8) nor any part of the appointment date (9-14).
+    assert nip[:6] not in html and nip[8:14] not in html
 
 
-def test_json_gives_the_same_facts(client, certificate):
+def test_json_gives_the_same_facts_without_the_nip(client, certificate):
     data = client.get(f"/v/{certificate.code}.json").json()
     nip = certificate.enrolment.participant.nip
     assert data["status"] == "valid"
     assert data["number"] == certificate.number
-    assert data["participant"]["nip"] == nip[:6] + "*" * 10 + nip[-2:]
+    assert data["participant"] == {"name": certificate.participant_name}
     assert data["course"] == {
         "title": "Standar Pelayanan Publik",
         "title_en": "Standar Pelayanan Publik",

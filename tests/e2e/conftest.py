@@ -106,11 +106,17 @@ def e2e_media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("e2e-media")
 
 
+def _private_media_root(media_root):
+    """The suite's folder of private files (certificate PDFs, SCORM packages)."""
+    return media_root.with_name(f"{media_root.name}-private")
+
+
 def _demo_settings(media_root):
     from django.test import override_settings
 
     return override_settings(
         MEDIA_ROOT=media_root,
+        PRIVATE_MEDIA_ROOT=_private_media_root(media_root),
         CERTIFICATE_DEMO_SIGNING_P12=media_root / "demo-signing.p12",
         DEMO_PASSWORD=DEMO_PASSWORD,
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
@@ -138,6 +144,7 @@ def e2e_database(django_db_setup, django_db_blocker, e2e_media_root):
 def e2e_test_settings(request, settings, e2e_media_root):
     """Every browser test sees the suite's media folder and may use the database."""
     settings.MEDIA_ROOT = e2e_media_root
+    settings.PRIVATE_MEDIA_ROOT = _private_media_root(e2e_media_root)
     settings.CERTIFICATE_DEMO_SIGNING_P12 = e2e_media_root / "demo-signing.p12"
     settings.DEMO_PASSWORD = DEMO_PASSWORD
     request.getfixturevalue("e2e_database")

@@ -1,6 +1,7 @@
 """
-Backup and restore round trip: a backup restored into a fresh database and media folder
-has the same rows in every table and a certificate PDF with the same SHA-256.
+Backup and restore round trip: a backup restored into a fresh database and media folders
+has the same rows in every table and a certificate PDF with the same SHA-256, in the
+private folder (also from a backup made when PDFs were kept in the public media).
 """
 
 import hashlib
@@ -9,6 +10,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -23,11 +25,16 @@ from tests.certificates.factories import CompletedEnrolmentFactory
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
-def _restore(directory: Path, *, database_url: str, media_root: Path):
+def _restore(directory: Path, *, database_url: str, media_root: Path, private_media_root: Path):
     return subprocess.run(
         [sys.executable, "manage.py", "restore", str(directory)],
         cwd=BASE_DIR,
-        env={**os.environ, "DATABASE_URL": database_url, "MEDIA_ROOT": str(media_root)},
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(media_root),
+            "PRIVATE_MEDIA_ROOT": str(private_media_root),
+        },
         capture_output=True,
         text=True,
         timeout=300,
@@ -96,8 +103,19 @@ def test_a_backup_restored_into_a_fresh_database_has_every_row_and_the_same_pdf(
 
     manifest = json.loads((backup / "manifest.json").read_text())
     assert manifest["rows"] == row_counts()
+    assert set(manifest["files"]) == {
+        "database.sqlite3" if not fresh_database.postgres else "database.dump",
+        "media.tar.gz",
+        "private-media.tar.gz",
+    }
     restored_media = tmp_path / "restored-media"
-    result = _restore(backup, database_url=fresh_database.url, media_root=restored_media)
+    restored_private = tmp_path / "restored-private-media"
+    result = _restore(
+        backup,
+        database_url=fresh_database.url,
+        media_root=restored_media,
+        private_media_root=restored_private,
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "every count matches" in result.stdout
 
@@ -109,9 +127,50 @@ def test_a_backup_restored_into_a_fresh_database_has_every_row_and_the_same_pdf(
         f"SELECT pdf, pdf_sha256 FROM certificates_certificate WHERE id = {certificate.pk}"
     )
     assert sha256 == certificate.pdf_sha256
-    restored_pdf = (restored_media / pdf_name).read_bytes()
+    restored_pdf = (restored_private / pdf_name).read_bytes()
     assert hashlib.sha256(restored_pdf).hexdigest() == certificate.pdf_sha256
+    assert not (restored_media / pdf_name).exists()
     assert Certificate.objects.count() == 1
+
+
+def _as_made_before_private_media(backup: Path, settings):
+    """Rewrite a backup as one made when the PDFs were kept in the public media."""
+    with tarfile.open(backup / "media.tar.gz", "w:gz") as archive:
+        archive.add(settings.MEDIA_ROOT, arcname="media")
+        archive.add(settings.PRIVATE_MEDIA_ROOT / "certificates", arcname="media/certificates")
+    (backup / "private-media.tar.gz").unlink()
+    manifest = json.loads((backup / "manifest.json").read_text())
+    del manifest["files"]["private-media.tar.gz"]
+    manifest["files"]["media.tar.gz"] = hashlib.sha256(
+        (backup / "media.tar.gz").read_bytes()
+    ).hexdigest()
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_older_backup_is_restored_with_its_pdfs_out_of_the_public_media(
+    enrolment, tmp_path, fresh_database, eager_tasks, settings
+):
+    certificate = services.render_certificate(
+        certificate=services.issue_certificate(enrolment=enrolment)
+    )
+    settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+    backup = tmp_path / "backup"
+    call_command("backup", "-o", str(backup))
+    _as_made_before_private_media(backup, settings)
+
+    restored_media = tmp_path / "restored-media"
+    restored_private = tmp_path / "restored-private-media"
+    result = _restore(
+        backup,
+        database_url=fresh_database.url,
+        media_root=restored_media,
+        private_media_root=restored_private,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert not (restored_media / certificate.pdf.name).exists()
+    restored_pdf = (restored_private / certificate.pdf.name).read_bytes()
+    assert hashlib.sha256(restored_pdf).hexdigest() == certificate.pdf_sha256
 
 
 @pytest.mark.django_db(transaction=True)

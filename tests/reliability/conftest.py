@@ -40,6 +40,11 @@ def wait_for(predicate, *, seconds, message):
     raise AssertionError(message)
 
 
+def private_media_root(media_root: Path) -> Path:
+    """The worker's folder of private files (certificate PDFs), beside its media folder."""
+    return media_root.with_name(f"{media_root.name}-private")
+
+
 class Worker:
     """A Celery worker process group (two processes and embedded beat) on the test database."""
 
@@ -60,6 +65,7 @@ class Worker:
             "CELERY_BROKER_URL": self.broker_url,
             "CELERY_RESULT_BACKEND": self.broker_url,
             "MEDIA_ROOT": str(self.media_root),
+            "PRIVATE_MEDIA_ROOT": str(private_media_root(self.media_root)),
             "SITE_URL": "https://bimtek.example",
             "CERTIFICATE_SIGNING_P12": "",
             "CERTIFICATE_DEMO_SIGNING_P12": str(self.media_root / "no-key.p12"),
@@ -141,6 +147,7 @@ def start_worker(private_redis, settings, tmp_path, request):
         return worker.start()
 
     start.media_root = media_root
+    start.private_media_root = private_media_root(media_root)
     yield start
     for worker in workers:
         worker.stop()

@@ -96,8 +96,8 @@ def test_certificates_requested_while_redis_is_down_are_issued_by_the_sweep(
 
 
 def test_a_render_that_fails_is_recorded_and_a_retry_succeeds(start_worker, enrolment):
-    worker_media = start_worker.media_root
-    # The file store fails: a file stands where the worker's media folder belongs.
+    worker_media = start_worker.private_media_root
+    # The file store fails: a file stands where the worker's folder of PDFs belongs.
     worker_media.parent.mkdir(parents=True, exist_ok=True)
     worker_media.write_text("not a folder")
     start_worker()

@@ -592,6 +592,15 @@ URLS: dict[str, Entry] = {
     "certificates:download": private(
         lambda w: reverse("certificates:download", args=[w.certificate.code]), owner=OK
     ),
+    # The holder's copy of the credential carries the hashed NIP: the holder's alone.
+    "certificates:holder_badge_json": private(
+        lambda w: reverse("certificates:holder_badge_json", args=[w.certificate.code]),
+        owner=OK,
+    ),
+    "certificates:holder_badge_jwt": private(
+        lambda w: reverse("certificates:holder_badge_jwt", args=[w.certificate.code]),
+        owner=OK,
+    ),
     "accounts:access_token_revoke": private(
         lambda w: reverse("accounts:access_token_revoke", args=[w.owner_token.pk]),
         method="post",

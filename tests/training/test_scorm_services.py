@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.db import connection
 
+from cms.private_media import private_storage
 from tests.training.scorm_factories import import_shared, minimal_package, scorm_lesson
 from training.models import (
     EnrolmentStatus,
@@ -40,8 +41,16 @@ def test_import_stores_every_file_of_the_package_under_its_own_folder():
     assert package.version == "1.2"
     assert package.title == "Golf Explained - Run-time Basic Calls"
     assert package.file_count == len(package.files) == 46
-    assert default_storage.exists(package.storage_name("shared/launchpage.html"))
-    assert default_storage.exists(package.storage_name("imsmanifest.xml"))
+    assert private_storage.exists(package.storage_name("shared/launchpage.html"))
+    assert private_storage.exists(package.storage_name("imsmanifest.xml"))
+
+
+def test_package_files_are_stored_privately_never_in_the_public_media(settings):
+    package = import_shared("singlescobasic.zip")
+    name = package.storage_name("shared/launchpage.html")
+    assert not default_storage.exists(name)
+    assert not (settings.MEDIA_ROOT / "scorm").exists()
+    assert (settings.PRIVATE_MEDIA_ROOT / name).is_file()
 
 
 def test_importing_the_same_zip_twice_returns_the_same_package():
@@ -54,6 +63,7 @@ def test_a_refused_package_stores_nothing():
     with pytest.raises(ScormPackageError):
         import_scorm_package(file=io.BytesIO(minimal_package(**{"../x": "x"})))
     assert ScormPackage.objects.count() == 0
+    assert not private_storage.exists("scorm")
     assert not default_storage.exists("scorm")
 
 
@@ -344,4 +354,28 @@ def test_deleting_a_package_removes_its_files(django_capture_on_commit_callbacks
     name = package.storage_name("shared/launchpage.html")
     with django_capture_on_commit_callbacks(execute=True):
         package.delete()
-    assert not default_storage.exists(name)
+    assert not private_storage.exists(name)
+
+
+def test_the_migration_moves_packages_stored_in_the_public_media_and_can_run_again():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("training.migrations.0006_scorm_files_in_private_storage")
+    package = import_shared("singlescobasic.zip")
+    names = [package.storage_name(path) for path in package.files]
+    for name in names:  # where packages were stored before the private storage existed
+        with private_storage.open(name) as file:
+            default_storage.save(name, file)
+        private_storage.delete(name)
+
+    migration.move_packages_to_private_storage(apps, None)
+    assert all(private_storage.exists(name) for name in names)
+    assert not any(default_storage.exists(name) for name in names)
+    migration.move_packages_to_private_storage(apps, None)
+    assert all(private_storage.exists(name) for name in names)
+
+    migration.move_packages_back_to_public_storage(apps, None)
+    assert all(default_storage.exists(name) for name in names)
+    assert not any(private_storage.exists(name) for name in names)

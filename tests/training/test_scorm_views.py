@@ -7,6 +7,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -79,6 +81,36 @@ def test_not_enrolled_or_anonymous_users_get_404(played, client):
     client.force_login(ParticipantFactory())
     assert client.get(_content(lesson, "shared/launchpage.html")).status_code == 404
     assert client.get(_data(lesson), {"item": "item_1"}).status_code == 404
+
+
+def test_package_files_are_served_to_the_participant_but_have_no_address_under_media(
+    played, participant_client, settings, debug_urls
+):
+    lesson, _enrolment = played
+    name = lesson.scorm_package.storage_name("shared/launchpage.html")
+    assert participant_client.get(_content(lesson, "shared/launchpage.html")).status_code == 200
+    assert not (settings.MEDIA_ROOT / name).exists()
+    # The media route is live (a public file is served), yet knows nothing of the package.
+    default_storage.save("images/public.txt", ContentFile(b"public"))
+    assert Client().get("/media/images/public.txt").status_code == 200
+    assert Client().get(f"/media/{name}").status_code == 404
+    assert participant_client.get(f"/media/{name}").status_code == 404
+
+
+def test_behind_nginx_package_files_are_named_for_its_internal_location(
+    played, participant_client, client, settings
+):
+    settings.PRIVATE_MEDIA_SERVE = "x-accel-redirect"
+    lesson, _enrolment = played
+    response = participant_client.get(_content(lesson, "shared/launchpage.html"))
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == (
+        "/internal/private-media/" + lesson.scorm_package.storage_name("shared/launchpage.html")
+    )
+    assert response.content == b""
+    assert response["Content-Type"].startswith("text/html")
+    assert response["Cache-Control"] == "private, max-age=3600"
+    assert "X-Accel-Redirect" not in client.get(_content(lesson, "shared/launchpage.html"))
 
 
 def test_a_withdrawn_participant_can_no_longer_open_the_package(played, participant_client):

@@ -2,8 +2,9 @@
 SCORM packages in lessons: the validated, extracted package and each participant's run-time
 (CMI) data per SCO.
 
-A package's files live in the default storage under ``scorm/<folder>/`` and are served only
-through the checked content view; the folder name is never shown to anyone.
+A package's files live in the private storage (``cms.private_media``) under
+``scorm/<folder>/`` and are served only through the checked content view; the folder name is
+never shown to anyone.
 """
 
 import uuid
@@ -77,7 +78,7 @@ class ScormPackage(models.Model):
         )
 
     def storage_name(self, path: str) -> str:
-        """The storage name of one file of the package (``path`` already checked)."""
+        """The private storage's name of one file of the package (``path`` already checked)."""
         return f"scorm/{self.folder}/{path}"
 
 

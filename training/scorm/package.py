@@ -4,7 +4,8 @@ Checking a SCORM ZIP before anything of it is stored, and extracting it into sto
 Every entry is checked first (no path outside the package, no absolute path, no link, size
 and count limits from settings), then the manifest at the root is parsed and its launch files
 looked up. Extraction reads each entry with a byte budget, so a ZIP that lies about its sizes
-is stopped as soon as it writes more than it declared.
+is stopped as soon as it writes more than it declared. The files go to the private storage
+(``cms.private_media``): only the checked content view hands them out.
 """
 
 import posixpath
@@ -15,8 +16,9 @@ from typing import BinaryIO
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
+
+from cms.private_media import private_storage
 
 from .errors import ScormPackageError
 from .manifest import Manifest, parse_manifest
@@ -185,17 +187,17 @@ def _read_limited(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 
 
 def extract_package(archive: zipfile.ZipFile, checked: CheckedPackage, folder: str) -> None:
-    """Write every file of a checked package to storage under ``scorm/<folder>/``."""
+    """Write every file of a checked package to the private storage, under ``scorm/<folder>/``."""
     for info in archive.infolist():
         if info.is_dir():
             continue
         name = f"scorm/{folder}/{safe_member_path(info.filename)}"
-        default_storage.save(name, ContentFile(_read_limited(archive, info)))
+        private_storage.save(name, ContentFile(_read_limited(archive, info)))
 
 
 def delete_package_files(folder: str, files: list[str]) -> None:
-    """Remove a package's files from storage (after its row is gone)."""
+    """Remove a package's files from the private storage (after its row is gone)."""
     for path in files:
         name = f"scorm/{folder}/{path}"
-        if default_storage.exists(name):
-            default_storage.delete(name)
+        if private_storage.exists(name):
+            private_storage.delete(name)

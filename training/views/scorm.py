@@ -2,16 +2,16 @@
 SCORM views: the package's files for the player's iframe, and the run-time data endpoint the
 SCORM runtime reads at launch and commits to.
 
-The content is served from the site's own origin only to those who may play the lesson
-(``can_play_scorm``), only files listed in the package, with their content types and never a
-listing; anything else is a 404. It is the one place the site may be framed (same origin).
+The content is served from the private storage, through the site's own origin, only to those
+who may play the lesson (``can_play_scorm``), only files listed in the package, with their
+content types and never a listing; anything else is a 404. It is the one place the site may
+be framed (same origin).
 """
 
 import json
 import mimetypes
 
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
@@ -19,6 +19,8 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
+
+from cms.private_media import private_file_response
 
 from ..models import EnrolmentStatus, LessonPage, ScormProgress
 from ..permissions import can_play_scorm
@@ -57,14 +59,14 @@ class ScormContentView(View):
         normalised = safe_member_path(path)
         if normalised is None or normalised not in package.files:
             raise Http404
-        try:
-            handle = default_storage.open(package.storage_name(normalised), "rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        content_type, encoding = mimetypes.guess_type(normalised)
-        response = FileResponse(handle, content_type=content_type or "application/octet-stream")
-        if encoding:
-            response.headers.pop("Content-Encoding", None)
+        content_type, _encoding = mimetypes.guess_type(normalised)
+        # From the site itself, even on S3: the content calls the player in its parent frame.
+        response = private_file_response(
+            package.storage_name(normalised),
+            content_type=content_type or "application/octet-stream",
+            as_attachment=False,
+            same_origin=True,
+        )
         response["Cache-Control"] = "private, max-age=3600"
         return response
 

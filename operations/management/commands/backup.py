@@ -1,4 +1,4 @@
-"""``manage.py backup -o DIR``: the database and the media files into one folder."""
+"""``manage.py backup -o DIR``: the database and the public and private media into a folder."""
 
 from pathlib import Path
 
@@ -8,7 +8,10 @@ from operations.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database (pg_dump or SQLite copy) and MEDIA_ROOT into a new folder."
+    help = (
+        "Back up the database (pg_dump or SQLite copy), MEDIA_ROOT and PRIVATE_MEDIA_ROOT into "
+        "a new folder."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("-o", "--output", required=True, type=Path, help="a new folder")

@@ -1,4 +1,4 @@
-"""``manage.py restore DIR``: load a backup into the configured database and media folder."""
+"""``manage.py restore DIR``: load a backup into the configured database and media folders."""
 
 from pathlib import Path
 
