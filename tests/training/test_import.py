@@ -310,3 +310,33 @@ def test_a_new_participant_whose_nip_is_already_someones_user_name_gets_another(
     run_participant_import(participant_import=log)
 
     assert User.objects.get(nip="198501012010011001").username == "198501012010011001-2"
+
+
+def upload_in_the_admin(client, batch, content, name="peserta.xlsx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(AdministratorFactory())
+    return client.post(
+        reverse("training_admin:import_upload", args=[batch.pk]),
+        {"file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_a_header_only_workbook_is_refused_in_the_admin_with_a_translated_reason(client):
+    batch = BatchFactory()
+
+    response = upload_in_the_admin(client, batch, xlsx())
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "Berkas tidak memuat baris peserta di bawah baris judul kolom."
+    ]
+    assert not ParticipantImport.objects.exists()
+
+
+def test_a_header_only_csv_file_has_no_participant_rows_either():
+    with pytest.raises(ImportFileError) as refused:
+        read_participant_file(content=(";".join(HEADER) + "\n\n").encode(), file_name="a.csv")
+
+    assert refused.value.code == "no_rows"

@@ -156,6 +156,12 @@ def _rows_from_table(table) -> list[dict]:
                 code="too_many",
                 params={"count": MAX_ROWS},
             )
+    if not rows:
+        # Nothing to preview or import: said here, as the file's own error, not left to the
+        # import log's validation (which refuses an empty list of rows with a server error).
+        raise ImportFileError(
+            _("The file has no participant rows below the header row."), code="no_rows"
+        )
     return rows
 
 
