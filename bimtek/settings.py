@@ -274,6 +274,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 IMPORT_MAX_UPLOAD_SIZE = env.int("IMPORT_MAX_UPLOAD_SIZE", default=5 * 1024 * 1024)
+# Rows read from an imported spreadsheet below its header, empty formatted rows included: a
+# small file can hold a million of them (training.spreadsheets).
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 SCORM_MAX_UPLOAD_SIZE = env.int("SCORM_MAX_UPLOAD_SIZE", default=200 * 1024 * 1024)
 UPLOAD_MAX_UNCOMPRESSED_SIZE = env.int("UPLOAD_MAX_UNCOMPRESSED_SIZE", default=500 * 1024 * 1024)
 
