@@ -408,3 +408,12 @@ def test_a_csv_file_longer_than_the_limit_is_refused_too(settings):
         read_participant_file(content=content, file_name="a.csv")
 
     assert refused.value.code == "too_many_rows"
+
+
+def test_a_csv_file_in_neither_utf8_nor_windows_encoding_is_refused_with_a_reason():
+    content = (",".join(HEADER) + "\n").encode() + b"\x81\x8d\x8f\n"
+
+    with pytest.raises(ImportFileError) as refused:
+        read_participant_file(content=content, file_name="a.csv")
+
+    assert refused.value.code == "encoding"

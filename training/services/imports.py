@@ -197,6 +197,11 @@ def read_participant_file(*, content: bytes, file_name: str) -> list[dict]:
                 break
             except UnicodeDecodeError:
                 continue
+        else:
+            raise ImportFileError(
+                _("The file could not be read as text in UTF-8 or Windows encoding."),
+                code="encoding",
+            )
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
