@@ -359,6 +359,9 @@ CELERY_BEAT_SCHEDULE = {
 
 # Seconds the health check waits for the broker and for a worker's answer.
 HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
+# Monitoring that presents it (Authorization: Bearer ...) gets each check's result and time;
+# everyone else only the overall status. Unset: only signed-in administrators get them.
+HEALTH_CHECK_TOKEN = env.str("HEALTH_CHECK_TOKEN", default="")
 
 # --- Certificates -----------------------------------------------------------------------
 

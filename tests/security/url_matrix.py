@@ -482,7 +482,8 @@ URLS: dict[str, Entry] = {
     "badges:status_list": public(lambda w: reverse("badges:status_list", args=["revocation"])),
     "health": public(
         lambda w: reverse("health") + "?checks=database,cache",
-        note="operators' health check; says nothing of users or records",
+        note="operators' health check: the status for everyone, each check and its time only "
+        "for administrators and HEALTH_CHECK_TOKEN (test_url_matrix checks the body)",
     ),
     "api-schema": public(lambda w: reverse("api-schema")),
     "api-docs": public(lambda w: reverse("api-docs")),
