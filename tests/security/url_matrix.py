@@ -907,11 +907,12 @@ URLS: dict[str, Entry] = {
         *HISTORY,
         "usage",
     ),
-    # SCORM packages are a library shared by every course's lessons.
+    # SCORM packages belong to courses like their other records: a trainer's listing holds
+    # those they uploaded and those their courses' lessons play; another's is a 404.
     **screens("wagtailsnippets_training_scormpackage", staff_screen, None, *SNIPPET_LISTS, "add"),
     **screens(
         "wagtailsnippets_training_scormpackage",
-        staff_screen,
+        course_screen,
         "scorm_package",
         "edit",
         *HISTORY,
@@ -920,6 +921,19 @@ URLS: dict[str, Entry] = {
     ),
     **screens(
         "wagtailsnippets_training_scormpackage", administrators_only, "scorm_package", "delete"
+    ),
+    # The lesson's package chooser, scoped the same way (test_scorm_admin checks its rows).
+    **screens(
+        "wagtailsnippetchoosers_training_scormpackage",
+        staff_screen,
+        None,
+        "choose",
+        "choose_results",
+        "chosen_multiple",
+        "create",
+    ),
+    **screens(
+        "wagtailsnippetchoosers_training_scormpackage", course_screen, "scorm_package", "chosen"
     ),
     **screens(
         "wagtailsnippets_certificates_certificatetemplate",
