@@ -13,6 +13,8 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Page
 
+from cms.csp import SCORM_SANDBOX
+
 from ..models import Batch, Enrolment, EnrolmentStatus
 from ..selectors import (
     CourseProgress,
@@ -165,6 +167,8 @@ class ScormPlayer:
     status_labels: dict = field(default_factory=dict)
     content_url: str = ""
     autocommit_seconds: int = 30
+    sandbox: str = SCORM_SANDBOX
+    """The frame's sandbox: what a package may do there, and why (``cms.csp``)."""
 
     @property
     def has_menu(self) -> bool:
