@@ -7,6 +7,7 @@ documented in `.env.example` and `docs/configuration.md`.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # SCORM_CONTENT_ORIGIN's host serves package files and nothing else of the site.
+    "training.scorm.origin.ContentHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "accounts.api.middleware.ApiLanguageMiddleware",
@@ -467,6 +470,15 @@ SPECTACULAR_SETTINGS = {
 SCORM_MAX_FILES = env.int("SCORM_MAX_FILES", default=5000)
 # Seconds between the player's periodic commits of the run-time data.
 SCORM_AUTOCOMMIT_SECONDS = env.int("SCORM_AUTOCOMMIT_SECONDS", default=30)
+# A separate origin (https://scorm.example.org, its host pointing at this site) that serves
+# the packages' files instead of the site's own, so that their scripts cannot act with the
+# participant's session; see docs/scorm.md for what the player cannot do that way yet.
+SCORM_CONTENT_ORIGIN = env.str("SCORM_CONTENT_ORIGIN", default="").rstrip("/")
+if SCORM_CONTENT_ORIGIN:
+    ALLOWED_HOSTS.append(urlsplit(SCORM_CONTENT_ORIGIN).hostname)
+# How long the signed address of a package's files on that origin, handed out with the lesson
+# page, stays valid.
+SCORM_CONTENT_TOKEN_SECONDS = env.int("SCORM_CONTENT_TOKEN_SECONDS", default=8 * 3600)
 # The package seed_demo attaches to a demo lesson; skipped with a note when it is missing.
 SCORM_DEMO_PACKAGE = env.path(
     "SCORM_DEMO_PACKAGE",

@@ -97,7 +97,15 @@ def policy_for_path(path: str) -> str:
     for pattern, policy in getattr(settings, "CSP_PATH_POLICIES", DEFAULT_PATH_POLICIES):
         if _pattern(pattern).search(path):
             return header_value(policy)
-    return header_value(getattr(settings, "CSP_DEFAULT_POLICY", DEFAULT_POLICY))
+    return header_value(_framing_scorm(getattr(settings, "CSP_DEFAULT_POLICY", DEFAULT_POLICY)))
+
+
+def _framing_scorm(policy: dict) -> dict:
+    """The site's pages may frame SCORM packages served from ``SCORM_CONTENT_ORIGIN``."""
+    origin = getattr(settings, "SCORM_CONTENT_ORIGIN", "")
+    if not origin or "frame-src" not in policy:
+        return policy
+    return {**policy, "frame-src": [*policy["frame-src"], origin.rstrip("/")]}
 
 
 class ContentSecurityPolicyMiddleware:

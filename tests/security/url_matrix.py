@@ -422,6 +422,12 @@ class World:
             )
         return AccessAttempt.objects.get(username="terkunci")
 
+    def scorm_content_token(self):
+        """A genuine signed address of the owner's SCORM lesson, as the lesson page gives it."""
+        from training.scorm.origin import content_token
+
+        return content_token(lesson_id=self.scorm_lesson.pk, user_id=self.owner.pk)
+
     def badge_key_id(self):
         from certificates.badge_signing import public_jwk
 
@@ -583,6 +589,15 @@ URLS: dict[str, Entry] = {
         lambda w: reverse("training:scorm_content", args=[w.scorm_lesson.pk, "index.html"]),
         expect=_player_outcomes(),
         note="enrolled participants play it; the course's trainers and administrators preview",
+    ),
+    "training:scorm_content_origin": Entry(
+        lambda w: reverse(
+            "training:scorm_content_origin",
+            args=[w.scorm_lesson.pk, w.scorm_content_token(), "index.html"],
+        ),
+        expect=dict.fromkeys(ACTORS, NOT_FOUND),
+        note="only on SCORM_CONTENT_ORIGIN's host (unset here), with the lesson page's signed "
+        "address; tests/training/test_scorm_origin.py plays it",
     ),
     "training:scorm_data": Entry(
         lambda w: reverse("training:scorm_data", args=[w.scorm_lesson.pk]),
