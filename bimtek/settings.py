@@ -468,8 +468,6 @@ SPECTACULAR_SETTINGS = {
 # Limits checked before anything of an uploaded package is stored (the sizes are with the
 # other upload limits above: SCORM_MAX_UPLOAD_SIZE, UPLOAD_MAX_UNCOMPRESSED_SIZE).
 SCORM_MAX_FILES = env.int("SCORM_MAX_FILES", default=5000)
-# Seconds between the player's periodic commits of the run-time data.
-SCORM_AUTOCOMMIT_SECONDS = env.int("SCORM_AUTOCOMMIT_SECONDS", default=30)
 # A separate origin (https://scorm.example.org, its host pointing at this site) that serves
 # the packages' files instead of the site's own, so that their scripts cannot act with the
 # participant's session; see docs/scorm.md for what the player cannot do that way yet.
@@ -479,6 +477,8 @@ if SCORM_CONTENT_ORIGIN:
 # How long the signed address of a package's files on that origin, handed out with the lesson
 # page, stays valid.
 SCORM_CONTENT_TOKEN_SECONDS = env.int("SCORM_CONTENT_TOKEN_SECONDS", default=8 * 3600)
+# Seconds between the player's periodic commits of the run-time data.
+SCORM_AUTOCOMMIT_SECONDS = env.int("SCORM_AUTOCOMMIT_SECONDS", default=30)
 # The package seed_demo attaches to a demo lesson; skipped with a note when it is missing.
 SCORM_DEMO_PACKAGE = env.path(
     "SCORM_DEMO_PACKAGE",
