@@ -1,10 +1,16 @@
 """Participant-facing account views: sign-in/out, password reset and the profile page."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import Resolver404, resolve, reverse, reverse_lazy
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import UpdateView
@@ -16,11 +22,55 @@ from .services import create_access_token, revoke_access_token
 from .twofactor import has_two_factor
 from .twofactor_views import TwoFactorSignInMixin
 
+# Where a ``next`` must not lead after signing in: back to a sign-in step (a loop).
+SIGN_IN_VIEW_NAMES = {
+    "accounts:login",
+    "accounts:login_code",
+    "admin_sign_in",
+    "admin_sign_in_code",
+    "wagtailadmin_login",
+}
+
+
+def is_sign_in_page(url: str) -> bool:
+    """Whether ``url`` (a local path, in any language) is one of the sign-in steps."""
+    path = urlsplit(url).path
+    # A language prefix resolves only while its language is active.
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            try:
+                match = resolve(path)
+            except Resolver404:
+                continue
+        if match.view_name in SIGN_IN_VIEW_NAMES:
+            return True
+    return False
+
 
 class SignInView(TwoFactorSignInMixin, auth_views.LoginView):
+    """
+    Signing in on the site. Someone already signed in has nothing to do here and goes on
+    to a safe ``next``, or else to their dashboard; a ``next`` that is another site or a
+    sign-in page (``?next=/akun/masuk/``, which Django refuses as a redirect loop with a
+    server error) counts as no ``next`` at all.
+    """
+
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        url = super().get_redirect_url()
+        return "" if url and is_sign_in_page(url) else url
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            response = HttpResponseRedirect(
+                self.get_redirect_url() or reverse("training:dashboard")
+            )
+            add_never_cache_headers(response)
+            return response
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SignOutView(auth_views.LogoutView):

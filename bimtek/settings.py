@@ -7,6 +7,7 @@ documented in `.env.example` and `docs/configuration.md`.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -72,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # SCORM_CONTENT_ORIGIN's host serves package files and nothing else of the site.
+    "training.scorm.origin.ContentHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "accounts.api.middleware.ApiLanguageMiddleware",
@@ -317,6 +320,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 IMPORT_MAX_UPLOAD_SIZE = env.int("IMPORT_MAX_UPLOAD_SIZE", default=5 * 1024 * 1024)
+# Rows read from an imported spreadsheet below its header, empty formatted rows included: a
+# small file can hold a million of them (training.spreadsheets).
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 SCORM_MAX_UPLOAD_SIZE = env.int("SCORM_MAX_UPLOAD_SIZE", default=200 * 1024 * 1024)
 UPLOAD_MAX_UNCOMPRESSED_SIZE = env.int("UPLOAD_MAX_UNCOMPRESSED_SIZE", default=500 * 1024 * 1024)
 
@@ -399,6 +405,9 @@ CELERY_BEAT_SCHEDULE = {
 
 # Seconds the health check waits for the broker and for a worker's answer.
 HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
+# Monitoring that presents it (Authorization: Bearer ...) gets each check's result and time;
+# everyone else only the overall status. Unset: only signed-in administrators get them.
+HEALTH_CHECK_TOKEN = env.str("HEALTH_CHECK_TOKEN", default="")
 
 # --- Certificates -----------------------------------------------------------------------
 
@@ -502,6 +511,15 @@ SPECTACULAR_SETTINGS = {
 # Limits checked before anything of an uploaded package is stored (the sizes are with the
 # other upload limits above: SCORM_MAX_UPLOAD_SIZE, UPLOAD_MAX_UNCOMPRESSED_SIZE).
 SCORM_MAX_FILES = env.int("SCORM_MAX_FILES", default=5000)
+# A separate origin (https://scorm.example.org, its host pointing at this site) that serves
+# the packages' files instead of the site's own, so that their scripts cannot act with the
+# participant's session; see docs/scorm.md for what the player cannot do that way yet.
+SCORM_CONTENT_ORIGIN = env.str("SCORM_CONTENT_ORIGIN", default="").rstrip("/")
+if SCORM_CONTENT_ORIGIN:
+    ALLOWED_HOSTS.append(urlsplit(SCORM_CONTENT_ORIGIN).hostname)
+# How long the signed address of a package's files on that origin, handed out with the lesson
+# page, stays valid.
+SCORM_CONTENT_TOKEN_SECONDS = env.int("SCORM_CONTENT_TOKEN_SECONDS", default=8 * 3600)
 # Seconds between the player's periodic commits of the run-time data.
 SCORM_AUTOCOMMIT_SECONDS = env.int("SCORM_AUTOCOMMIT_SECONDS", default=30)
 # The package seed_demo attaches to a demo lesson; it ships with the code

@@ -50,6 +50,17 @@ ADMIN_POLICY = {
     "font-src": [SELF, "data:"],
 }
 
+# What a SCORM package may do, in the player's frame (its sandbox attribute) and opened on
+# its own (the policy's sandbox directive). Scripts: a SCO is one. Same origin: a SCO finds
+# the runtime by reading window.parent.API (API_1484_11 in 2004), which only works while its
+# frame keeps the player's origin; without it the frame gets an opaque origin and the SCO
+# finds no API. Forms and modal dialogs: authoring tools build quizzes as forms and ask
+# "resume where you left off?" with confirm(). Not allowed: navigating the lesson page away,
+# pop-up windows, downloads, pointer lock. Served from the site's own origin, scripts with
+# same origin can lift the sandbox (the HTML standard says so), so there it keeps honest
+# packages in their frame but is no wall against a hostile one: SCORM_CONTENT_ORIGIN is.
+SCORM_SANDBOX = "allow-scripts allow-same-origin allow-forms allow-modals"
+
 # SCORM packages are third-party HTML with inline scripts and styles; they run framed by
 # the player page (same origin) and reach the CMI endpoints on the same origin only.
 SCORM_CONTENT_POLICY = {
@@ -59,6 +70,7 @@ SCORM_CONTENT_POLICY = {
     "img-src": [SELF, "data:", "blob:"],
     "font-src": [SELF, "data:"],
     "frame-ancestors": [SELF],
+    "sandbox": SCORM_SANDBOX.split(),
 }
 
 # (path pattern, policy); the first match wins, the default applies to everything else.
@@ -85,7 +97,15 @@ def policy_for_path(path: str) -> str:
     for pattern, policy in getattr(settings, "CSP_PATH_POLICIES", DEFAULT_PATH_POLICIES):
         if _pattern(pattern).search(path):
             return header_value(policy)
-    return header_value(getattr(settings, "CSP_DEFAULT_POLICY", DEFAULT_POLICY))
+    return header_value(_framing_scorm(getattr(settings, "CSP_DEFAULT_POLICY", DEFAULT_POLICY)))
+
+
+def _framing_scorm(policy: dict) -> dict:
+    """The site's pages may frame SCORM packages served from ``SCORM_CONTENT_ORIGIN``."""
+    origin = getattr(settings, "SCORM_CONTENT_ORIGIN", "")
+    if not origin or "frame-src" not in policy:
+        return policy
+    return {**policy, "frame-src": [*policy["frame-src"], origin.rstrip("/")]}
 
 
 class ContentSecurityPolicyMiddleware:

@@ -9,6 +9,7 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
+        from .scorm import origin  # noqa: F401 - registers its system check
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -157,6 +157,31 @@ def sync_course_editors(*, translation_key) -> Group | None:
 # --- SCORM packages ------------------------------------------------------------------
 
 
+def scorm_packages_visible_to(user):
+    """
+    The SCORM packages a user may list, open, rename, choose for a lesson (and delete, with
+    that permission): all for administrators; for a trainer those they uploaded and those
+    played by lessons of the courses they teach (in any language), like the courses' other
+    records. Another trainer's package is none of theirs.
+    """
+    from .models import LessonPage, ScormPackage
+
+    if is_administrator(user):
+        return ScormPackage.objects.all()
+    if not user.is_authenticated:
+        return ScormPackage.objects.none()
+    course_paths = CoursePage.objects.filter(
+        translation_key__in=trained_course_keys(user)
+    ).values_list("path", flat=True)
+    below_courses = Q(pk__in=[])
+    for path in course_paths:
+        below_courses |= Q(path__startswith=path)
+    played = LessonPage.objects.filter(below_courses, scorm_package__isnull=False)
+    return ScormPackage.objects.filter(
+        Q(uploaded_by=user) | Q(pk__in=played.values("scorm_package_id"))
+    )
+
+
 def can_play_scorm(user, lesson, *, course_and_enrolment=None) -> bool:
     """
     Open a lesson's SCORM content: participants with an active or completed enrolment in

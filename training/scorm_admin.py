@@ -2,6 +2,11 @@
 SCORM packages in the Wagtail admin: a snippet whose create form takes the ZIP, checks it
 before anything is stored (each refusal a translated reason on the form) and imports it
 through ``import_scorm_package``. Lessons choose a package with the snippet chooser.
+
+Packages are scoped like the courses they belong to (``scorm_packages_visible_to``): a
+trainer's listing, chooser and every screen of one package (edit, history, usage, copy,
+delete) hold only the packages they uploaded or their courses' lessons play; another one is
+a 404, like a package that does not exist. Administrators see them all.
 """
 
 from django import forms
@@ -9,9 +14,18 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_scope import CourseScopedViewSetMixin
 from .models import ScormPackage
+from .permissions import scorm_packages_visible_to
 from .scorm.errors import ScormPackageError
 from .services import import_scorm_package, inspect_scorm_package
 
@@ -83,8 +97,39 @@ class ScormPackageForm(WagtailAdminModelForm):
         return self.instance
 
 
-class ScormPackageViewSet(SnippetViewSet):
+class ScopedChooseView(ChooseView):
+    def get_object_list(self):
+        return scorm_packages_visible_to(self.request.user)
+
+
+class ScopedChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return scorm_packages_visible_to(self.request.user)
+
+
+class ScopedChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return scorm_packages_visible_to(self.request.user).get(pk=pk)
+
+
+class ScopedChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return scorm_packages_visible_to(self.request.user).filter(pk__in=pks)
+
+
+class ScormPackageChooserViewSet(SnippetChooserViewSet):
+    """The lesson's package chooser: the user's own packages only, as in the listing."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
+class ScormPackageViewSet(CourseScopedViewSetMixin, SnippetViewSet):
     model = ScormPackage
+    scope = staticmethod(scorm_packages_visible_to)
+    chooser_viewset_class = ScormPackageChooserViewSet
     icon = "folder-open-inverse"
     menu_label = _("SCORM packages")
     add_to_admin_menu = False
@@ -104,3 +149,6 @@ class ScormPackageViewSet(SnippetViewSet):
         ],
         base_form_class=ScormPackageForm,
     )
+
+    def get_queryset(self, request):
+        return scorm_packages_visible_to(request.user)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import participant, scorm, xapi
+from .views import participant, scorm, scorm_origin, xapi
 
 app_name = "training"
 
@@ -31,8 +31,14 @@ urlpatterns = [
     ),
     path(
         "pelajaran/<int:lesson_id>/scorm/berkas/<path:path>",
-        scorm.ScormContentView.as_view(),
+        scorm_origin.SiteScormContentView.as_view(),
         name="scorm_content",
+    ),
+    # Only on SCORM_CONTENT_ORIGIN's host, with the lesson page's signed token.
+    path(
+        "pelajaran/<int:lesson_id>/scorm/konten/<str:token>/<path:path>",
+        scorm_origin.ScormContentOriginView.as_view(),
+        name="scorm_content_origin",
     ),
     path(
         "pelajaran/<int:lesson_id>/scorm/data/",

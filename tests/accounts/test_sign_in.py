@@ -96,3 +96,42 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client, mailoutbo
 
     assert response.status_code == 302
     assert mailoutbox == []
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "/akun/masuk/",
+        "/akun/masuk/?next=/akun/masuk/",
+        "/en/akun/masuk/?next=/akun/masuk/",
+        "/akun/masuk/kode/",
+        "https://elsewhere.example/akun/",
+    ],
+)
+def test_a_signed_in_user_sent_to_sign_in_with_a_looping_or_foreign_next_goes_to_the_dashboard(
+    client, next_url
+):
+    client.force_login(ParticipantFactory())
+
+    response = client.get(LOGIN, {"next": next_url})
+
+    assert response.status_code == 302
+    assert response.url == reverse("training:dashboard")
+
+
+def test_a_signed_in_user_goes_on_to_a_safe_next_or_else_to_the_dashboard(client):
+    client.force_login(ParticipantFactory())
+
+    assert client.get(LOGIN).url == reverse("training:dashboard")
+    assert client.get(LOGIN, {"next": "/akun/profil/"}).url == "/akun/profil/"
+
+
+def test_signing_in_with_a_next_pointing_at_sign_in_lands_on_the_usual_page(client):
+    ParticipantFactory(username="siti")
+
+    response = client.post(
+        f"{LOGIN}?next=/akun/masuk/", {"username": "siti", "password": "s3cret-pass"}
+    )
+
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:profile")

@@ -12,7 +12,15 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from .url_matrix import ACTORS, ANONYMOUS, OTHER_TRAINER, TRAINER, URLS, outcome_of
+from .url_matrix import (
+    ACTORS,
+    ADMINISTRATOR,
+    ANONYMOUS,
+    OTHER_TRAINER,
+    TRAINER,
+    URLS,
+    outcome_of,
+)
 
 ADMIN_PREFIX = "admin/"
 OUR_APPS = ("accounts", "cms", "training", "certificates", "operations")
@@ -187,3 +195,16 @@ def test_the_xapi_download_holds_only_the_statements_of_the_trainers_own_courses
     participant = world.owner if actor == TRAINER else world.other_participant
     assert statements
     assert {s["actor"]["account"]["name"] for s in statements} == {str(participant.pk)}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_the_health_check_shows_each_check_to_administrators_only(client, world, actor):
+    """The matrix says everyone gets the health check; the checks' details are operators'."""
+    user = world.user(actor)
+    if user is not None:
+        client.force_login(user)
+
+    body = client.get(URLS["health"].url(world)).json()
+
+    assert ("checks" in body) == (actor == ADMINISTRATOR), actor
+    assert body["status"] in ("ok", "error")

@@ -422,6 +422,12 @@ class World:
             )
         return AccessAttempt.objects.get(username="terkunci")
 
+    def scorm_content_token(self):
+        """A genuine signed address of the owner's SCORM lesson, as the lesson page gives it."""
+        from training.scorm.origin import content_token
+
+        return content_token(lesson_id=self.scorm_lesson.pk, user_id=self.owner.pk)
+
     def badge_key_id(self):
         from certificates.badge_signing import public_jwk
 
@@ -482,7 +488,8 @@ URLS: dict[str, Entry] = {
     "badges:status_list": public(lambda w: reverse("badges:status_list", args=["revocation"])),
     "health": public(
         lambda w: reverse("health") + "?checks=database,cache",
-        note="operators' health check; says nothing of users or records",
+        note="operators' health check: the status for everyone, each check and its time only "
+        "for administrators and HEALTH_CHECK_TOKEN (test_url_matrix checks the body)",
     ),
     "api-schema": public(lambda w: reverse("api-schema")),
     "api-docs": public(lambda w: reverse("api-docs")),
@@ -582,6 +589,15 @@ URLS: dict[str, Entry] = {
         lambda w: reverse("training:scorm_content", args=[w.scorm_lesson.pk, "index.html"]),
         expect=_player_outcomes(),
         note="enrolled participants play it; the course's trainers and administrators preview",
+    ),
+    "training:scorm_content_origin": Entry(
+        lambda w: reverse(
+            "training:scorm_content_origin",
+            args=[w.scorm_lesson.pk, w.scorm_content_token(), "index.html"],
+        ),
+        expect=dict.fromkeys(ACTORS, NOT_FOUND),
+        note="only on SCORM_CONTENT_ORIGIN's host (unset here), with the lesson page's signed "
+        "address; tests/training/test_scorm_origin.py plays it",
     ),
     "training:scorm_data": Entry(
         lambda w: reverse("training:scorm_data", args=[w.scorm_lesson.pk]),
@@ -915,11 +931,12 @@ URLS: dict[str, Entry] = {
         *HISTORY,
         "usage",
     ),
-    # SCORM packages are a library shared by every course's lessons.
+    # SCORM packages belong to courses like their other records: a trainer's listing holds
+    # those they uploaded and those their courses' lessons play; another's is a 404.
     **screens("wagtailsnippets_training_scormpackage", staff_screen, None, *SNIPPET_LISTS, "add"),
     **screens(
         "wagtailsnippets_training_scormpackage",
-        staff_screen,
+        course_screen,
         "scorm_package",
         "edit",
         *HISTORY,
@@ -928,6 +945,19 @@ URLS: dict[str, Entry] = {
     ),
     **screens(
         "wagtailsnippets_training_scormpackage", administrators_only, "scorm_package", "delete"
+    ),
+    # The lesson's package chooser, scoped the same way (test_scorm_admin checks its rows).
+    **screens(
+        "wagtailsnippetchoosers_training_scormpackage",
+        staff_screen,
+        None,
+        "choose",
+        "choose_results",
+        "chosen_multiple",
+        "create",
+    ),
+    **screens(
+        "wagtailsnippetchoosers_training_scormpackage", course_screen, "scorm_package", "chosen"
     ),
     **screens(
         "wagtailsnippets_certificates_certificatetemplate",

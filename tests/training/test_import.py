@@ -310,3 +310,110 @@ def test_a_new_participant_whose_nip_is_already_someones_user_name_gets_another(
     run_participant_import(participant_import=log)
 
     assert User.objects.get(nip="198501012010011001").username == "198501012010011001-2"
+
+
+def with_empty_formatted_rows(content: bytes, count: int) -> bytes:
+    """The workbook ``content`` whose sheet goes on with ``count`` empty rows formatted as text."""
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = workbook.active
+    start = sheet.max_row + 1
+    for number in range(start, start + count):
+        sheet.cell(row=number, column=1).number_format = "@"
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def upload_in_the_admin(client, batch, content, name="peserta.xlsx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(AdministratorFactory())
+    return client.post(
+        reverse("training_admin:import_upload", args=[batch.pk]),
+        {"file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_a_header_only_workbook_is_refused_in_the_admin_with_a_translated_reason(client):
+    batch = BatchFactory()
+
+    response = upload_in_the_admin(client, batch, xlsx())
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "Berkas tidak memuat baris peserta di bawah baris judul kolom."
+    ]
+    assert not ParticipantImport.objects.exists()
+
+
+def test_a_header_only_csv_file_has_no_participant_rows_either():
+    with pytest.raises(ImportFileError) as refused:
+        read_participant_file(content=(";".join(HEADER) + "\n\n").encode(), file_name="a.csv")
+
+    assert refused.value.code == "no_rows"
+
+
+def test_a_workbook_that_goes_on_with_empty_formatted_rows_is_refused_naming_the_limit(
+    client, agencies
+):
+    batch = BatchFactory()
+    content = with_empty_formatted_rows(xlsx(good_row()), 6000)
+
+    response = upload_in_the_admin(client, batch, content)
+
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["file"]
+    assert "5000" in error and "baris" in error
+    assert not ParticipantImport.objects.exists()
+    assert not Enrolment.objects.exists()
+
+
+def test_the_row_limit_is_a_setting_and_formatted_rows_within_it_are_ignored(settings, agencies):
+    settings.IMPORT_MAX_ROWS = 30
+    within = with_empty_formatted_rows(xlsx(good_row()), 29)
+    beyond = with_empty_formatted_rows(xlsx(good_row()), 30)
+
+    assert [row["nip"] for row in read_participant_file(content=within, file_name="a.xlsx")] == [
+        "198501012010011001"
+    ]
+    with translation.override("en"):
+        with pytest.raises(ImportFileError) as refused:
+            read_participant_file(content=beyond, file_name="a.xlsx")
+        assert "more than 30 rows" in refused.value.messages[0]
+    assert refused.value.code == "too_many_rows"
+
+
+def test_reading_stops_at_the_limit_however_long_the_sheet_goes_on(settings):
+    """An endless sheet is refused after the limit: nothing reads a row further than that."""
+    from itertools import count
+
+    from training.spreadsheets import TooManyRows, bounded_rows
+
+    settings.IMPORT_MAX_ROWS = 100
+    read = []
+    endless = ((read.append(number) or (None,)) for number in count(1))
+
+    with pytest.raises(TooManyRows):
+        for _row in bounded_rows(endless):
+            pass
+    assert len(read) == 102  # the header, 100 rows, and the one that says it goes on
+
+
+def test_a_csv_file_longer_than_the_limit_is_refused_too(settings):
+    settings.IMPORT_MAX_ROWS = 3
+    content = (",".join(HEADER) + "\n" + "\n" * 10).encode()
+
+    with pytest.raises(ImportFileError) as refused:
+        read_participant_file(content=content, file_name="a.csv")
+
+    assert refused.value.code == "too_many_rows"
+
+
+def test_a_csv_file_in_neither_utf8_nor_windows_encoding_is_refused_with_a_reason():
+    content = (",".join(HEADER) + "\n").encode() + b"\x81\x8d\x8f\n"
+
+    with pytest.raises(ImportFileError) as refused:
+        read_participant_file(content=content, file_name="a.csv")
+
+    assert refused.value.code == "encoding"

@@ -137,3 +137,26 @@ def test_a_trainer_cannot_import_into_another_courses_quiz(client):
     assert response.status_code == 200
     assert "token" not in response.context or not response.context.get("preview")
     assert not quiz.questions.exists()
+
+
+def test_a_bank_that_goes_on_with_empty_formatted_rows_is_refused_naming_the_limit(client):
+    from openpyxl import load_workbook
+
+    trainer = TrainerFactory()
+    quiz = make_quiz(make_course(trainers=[trainer]), QuizKind.POST_TEST)
+    book = load_workbook(workbook(GOOD))
+    for number in range(len(GOOD) + 2, len(GOOD) + 2 + 6000):
+        book.active.cell(row=number, column=2).number_format = "@"
+    upload = io.BytesIO()
+    book.save(upload)
+    upload.seek(0)
+    upload.name = "bank.xlsx"
+    client.force_login(trainer)
+
+    response = client.post("/admin/assessments/question-import/", {"quiz": quiz.pk, "file": upload})
+
+    assert response.status_code == 200
+    [error] = response.context["preview"].file_errors
+    assert "5000" in error
+    assert not response.context["preview"].is_valid
+    assert not quiz.questions.exists()

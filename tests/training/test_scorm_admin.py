@@ -79,3 +79,135 @@ def test_a_package_chosen_on_a_lesson_in_the_admin_is_published_with_it(client, 
     response = client.post(edit, data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     assert LessonPage.objects.get(pk=lesson.pk).scorm_package == package
+
+
+# --- Scope: a trainer's packages are those they uploaded and those their lessons play -----
+
+
+def _package(title, *, uploaded_by=None, lesson=None):
+    import io
+
+    from tests.training.scorm_factories import minimal_package
+    from training.services import attach_scorm_package, import_scorm_package
+
+    package = import_scorm_package(
+        file=io.BytesIO(minimal_package(**{"title.txt": title})),
+        file_name=f"{title}.zip",
+        title=title,
+        uploaded_by=uploaded_by,
+    )
+    if lesson is not None:
+        attach_scorm_package(lesson=lesson, package=package)
+    return package
+
+
+@pytest.fixture
+def packages(administrator):
+    """Two trainers' courses and packages: ``own``, ``own_course``'s and ``others``."""
+    from tests.factories import TrainerFactory
+    from training.models import CourseTrainer
+
+    trainer, other_trainer = TrainerFactory(), TrainerFactory()
+    own_course, other_course = make_course(modules=1, lessons=2), make_course(modules=1, lessons=1)
+    CourseTrainer.objects.create(course=own_course, trainer=trainer)
+    CourseTrainer.objects.create(course=other_course, trainer=other_trainer)
+    return {
+        "trainer": trainer,
+        "own_lesson": lessons_of(own_course)[1],
+        # Uploaded by the trainer, not used yet; uploaded by an administrator for the
+        # trainer's lesson; another trainer's, played by that trainer's lesson.
+        "own": _package("Paket Unggahan Sendiri", uploaded_by=trainer),
+        "course": _package("Paket Kursus Sendiri", lesson=lessons_of(own_course)[0]),
+        "others": _package(
+            "Paket Pelatih Lain", uploaded_by=other_trainer, lesson=lessons_of(other_course)[0]
+        ),
+    }
+
+
+def _titles(response):
+    html = response.content.decode()
+    return {
+        t
+        for t in ("Paket Unggahan Sendiri", "Paket Kursus Sendiri", "Paket Pelatih Lain")
+        if t in html
+    }
+
+
+def test_a_trainer_lists_only_the_packages_they_uploaded_or_their_lessons_play(
+    client, administrator, packages
+):
+    client.force_login(packages["trainer"])
+    assert _titles(client.get(reverse("wagtailsnippets_training_scormpackage:list"))) == {
+        "Paket Unggahan Sendiri",
+        "Paket Kursus Sendiri",
+    }
+
+    client.force_login(administrator)
+    assert len(_titles(client.get(reverse("wagtailsnippets_training_scormpackage:list")))) == 3
+
+
+@pytest.mark.parametrize("screen", ["edit", "usage", "history", "copy"])
+def test_another_trainers_package_is_a_404_on_every_screen(client, packages, screen):
+    client.force_login(packages["trainer"])
+    name = f"wagtailsnippets_training_scormpackage:{screen}"
+
+    assert client.get(reverse(name, args=[packages["others"].pk])).status_code == 404
+    assert client.get(reverse(name, args=[packages["course"].pk])).status_code == 200
+
+
+def test_a_trainer_cannot_rename_another_trainers_package(client, packages):
+    client.force_login(packages["trainer"])
+    edit = reverse("wagtailsnippets_training_scormpackage:edit", args=[packages["others"].pk])
+
+    response = client.post(edit, {"title": "Diambil alih"})
+
+    assert response.status_code == 404
+    packages["others"].refresh_from_db()
+    assert packages["others"].title == "Paket Pelatih Lain"
+
+
+def test_the_lessons_scorm_chooser_offers_only_the_trainers_packages(client, packages):
+    client.force_login(packages["trainer"])
+    chooser = "wagtailsnippetchoosers_training_scormpackage"
+
+    assert _titles(client.get(reverse(f"{chooser}:choose"))) == {
+        "Paket Unggahan Sendiri",
+        "Paket Kursus Sendiri",
+    }
+    assert _titles(client.get(reverse(f"{chooser}:choose_results"), {"q": "Paket"})) == {
+        "Paket Unggahan Sendiri",
+        "Paket Kursus Sendiri",
+    }
+    assert client.get(reverse(f"{chooser}:chosen", args=[packages["others"].pk])).status_code == 404
+
+
+def test_a_lesson_cannot_be_given_another_trainers_package(client, packages):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    lesson = packages["own_lesson"]
+    client.force_login(packages["trainer"])
+    edit = reverse("wagtailadmin_pages:edit", args=[lesson.pk])
+
+    def save_with(package):
+        return client.post(
+            edit,
+            nested_form_data(
+                {
+                    "title": lesson.title,
+                    "slug": lesson.slug,
+                    "estimated_minutes": 10,
+                    "is_required": "on",
+                    "scorm_package": package.pk,
+                    "body": streamfield([("paragraph", rich_text("<p>Isi.</p>"))]),
+                }
+            ),
+        )
+
+    refused = save_with(packages["others"])
+    accepted = save_with(packages["own"])
+
+    assert refused.status_code == 200
+    assert "scorm_package" in refused.context["form"].errors
+    assert accepted.status_code == 302
+    lesson.refresh_from_db()
+    assert lesson.get_latest_revision_as_object().scorm_package == packages["own"]

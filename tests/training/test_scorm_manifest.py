@@ -1,6 +1,7 @@
 """Reading the manifest of each shared SCORM package, and of hand-made ones."""
 
 import pytest
+from django.utils import translation
 
 from tests.training.scorm_factories import MANIFEST_12, SCORM_DATA
 from training.scorm.errors import ScormPackageError
@@ -104,3 +105,20 @@ def test_entity_expansion_in_a_manifest_is_refused():
     with pytest.raises(ScormPackageError) as refused:
         parse_manifest(bomb)
     assert refused.value.code == "manifest_invalid"
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "x">]><manifest>&a;</manifest>',
+        b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a SYSTEM "file:///etc/passwd">]>'
+        b"<manifest>&a;</manifest>",
+    ],
+    ids=["internal entity", "external entity"],
+)
+def test_a_manifest_with_entities_is_refused_with_a_translated_sentence_not_a_repr(manifest):
+    with translation.override("id"), pytest.raises(ScormPackageError) as refused:
+        parse_manifest(manifest)
+    message = refused.value.messages[0]
+    assert "Forbidden" not in message and "(" not in message
+    assert "entitas XML" in message

@@ -28,6 +28,7 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.chrome import CachedViewRestrictionsMixin
 
+from ..page_forms import LessonPageForm
 from .batches import DeliveryMode
 
 
@@ -370,6 +371,7 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
 
     parent_page_types = ["training.ModulePage"]
     subpage_types = []
+    base_form_class = LessonPageForm
 
     class Meta:
         verbose_name = _("lesson")

@@ -163,7 +163,16 @@ def parse_manifest(content: bytes) -> Manifest:
     """Parse a manifest; raise ``ScormPackageError`` when it is not a usable one."""
     try:
         root = ElementTree.fromstring(content, forbid_dtd=False)
-    except (ElementTree.ParseError, DefusedXmlException, ValueError) as error:
+    except DefusedXmlException as error:
+        # The exception's own text is a Python repr (``EntitiesForbidden(name='a', ...)``).
+        raise ScormPackageError(
+            _(
+                "The manifest imsmanifest.xml uses XML entities or external references, which "
+                "are not allowed. Export the package again without them."
+            ),
+            code="manifest_invalid",
+        ) from error
+    except (ElementTree.ParseError, ValueError) as error:
         raise ScormPackageError(
             _("The manifest imsmanifest.xml is not valid XML: %(error)s"),
             code="manifest_invalid",

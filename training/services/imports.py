@@ -32,6 +32,7 @@ from ..audit import log_participant_import
 from ..emails import send_invitation_email
 from ..models import Batch, Enrolment, ImportStatus, ParticipantImport
 from ..models.batches import SEAT_HOLDING_STATUSES
+from ..spreadsheets import TooManyRows, bounded_rows, worksheet_rows
 from .enrolment import enrol_participant
 
 # (key, header in the template). The template's headers are Indonesian, as BKPSDM writes them.
@@ -63,7 +64,6 @@ HEADER_ALIASES = {
     "agency": "agency",
 }
 SHEET_NAME = "Peserta"
-MAX_ROWS = 5000
 # What a number with 15 significant digits looks like once Excel or a CSV export wrote it.
 _SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?[eE][+]?\d+$")
 
@@ -116,9 +116,20 @@ def _cell_text(value) -> str:
 
 
 def _rows_from_table(table) -> list[dict]:
-    """Turn a table (header row first) into row dicts keyed by column, with row numbers."""
+    """
+    Turn numbered rows (``spreadsheets.bounded_rows``: the row number as the spreadsheet
+    shows it, and the cells) into row dicts keyed by column; the header is the first row
+    that is not empty.
+    """
+    try:
+        return _rows_below_header(table)
+    except TooManyRows as error:
+        raise ImportFileError(error.message, code=error.code, params=error.params) from error
+
+
+def _rows_below_header(table) -> list[dict]:
     iterator = iter(table)
-    for header in iterator:
+    for _number, header in iterator:
         if any(cell not in (None, "") for cell in header):
             break
     else:
@@ -132,7 +143,7 @@ def _rows_from_table(table) -> list[dict]:
             params={"columns": ", ".join(missing)},
         )
     rows = []
-    for offset, cells in enumerate(iterator, start=2):
+    for number, cells in iterator:
         if all(cell in (None, "") or str(cell).strip() == "" for cell in cells):
             continue
         values = {key: cells[i] if i < len(cells) else None for i, key in enumerate(keys) if key}
@@ -144,18 +155,18 @@ def _rows_from_table(table) -> list[dict]:
             nip_is_number = True
         rows.append(
             {
-                "row": offset,
+                "row": number,
                 "nip": nip_text,
                 "nip_is_number": nip_is_number,
                 **{key: _cell_text(values.get(key)) for key, _t in COLUMNS if key != "nip"},
             }
         )
-        if len(rows) > MAX_ROWS:
-            raise ImportFileError(
-                _("The file has more than %(count)d rows; split it."),
-                code="too_many",
-                params={"count": MAX_ROWS},
-            )
+    if not rows:
+        # Nothing to preview or import: said here, as the file's own error, not left to the
+        # import log's validation (which refuses an empty list of rows with a server error).
+        raise ImportFileError(
+            _("The file has no participant rows below the header row."), code="no_rows"
+        )
     return rows
 
 
@@ -175,7 +186,10 @@ def read_participant_file(*, content: bytes, file_name: str) -> list[dict]:
                 _("The file could not be read as an Excel workbook (.xlsx)."), code="unreadable"
             ) from error
         sheet = workbook[SHEET_NAME] if SHEET_NAME in workbook.sheetnames else workbook.active
-        return _rows_from_table(sheet.iter_rows(values_only=True))
+        try:
+            return _rows_from_table(worksheet_rows(sheet))
+        finally:
+            workbook.close()
     if name.endswith(".csv"):
         for encoding in ("utf-8-sig", "cp1252"):
             try:
@@ -183,11 +197,16 @@ def read_participant_file(*, content: bytes, file_name: str) -> list[dict]:
                 break
             except UnicodeDecodeError:
                 continue
+        else:
+            raise ImportFileError(
+                _("The file could not be read as text in UTF-8 or Windows encoding."),
+                code="encoding",
+            )
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        return _rows_from_table(list(csv.reader(io.StringIO(text), dialect)))
+        return _rows_from_table(bounded_rows(csv.reader(io.StringIO(text), dialect)))
     raise ImportFileError(_("Upload an Excel (.xlsx) or CSV (.csv) file."), code="file_type")
 
 

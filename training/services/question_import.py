@@ -23,6 +23,7 @@ from openpyxl import Workbook, load_workbook
 
 from training import grading
 from training.models import Choice, Question, QuestionKind, Quiz
+from training.spreadsheets import TooManyRows, worksheet_rows
 
 CHOICE_LETTERS = string.ascii_uppercase[:6]
 HEADERS = (
@@ -147,9 +148,18 @@ def preview_question_import(*, file) -> QuestionImportPreview:
         return QuestionImportPreview(
             rows=[], file_errors=[_("This file is not an Excel workbook (.xlsx).")]
         )
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = [_cell(v).lower() for v in next(rows, [])]
+    try:
+        return _preview_sheet(workbook.worksheets[0])
+    except TooManyRows as error:
+        return QuestionImportPreview(rows=[], file_errors=list(error.messages))
+    finally:
+        workbook.close()
+
+
+def _preview_sheet(sheet) -> QuestionImportPreview:
+    rows = worksheet_rows(sheet)
+    _number, first = next(rows, (1, []))
+    header = [_cell(v).lower() for v in first]
     expected = [h.lower() for h in HEADERS]
     if header[: len(expected)] != expected:
         return QuestionImportPreview(
@@ -160,7 +170,7 @@ def preview_question_import(*, file) -> QuestionImportPreview:
             ],
         )
     parsed = []
-    for row_number, values in enumerate(rows, start=2):
+    for row_number, values in rows:
         if not any(_cell(v) for v in values):
             continue
         if len(parsed) >= MAX_ROWS:
@@ -169,7 +179,6 @@ def preview_question_import(*, file) -> QuestionImportPreview:
                 file_errors=[_("A file holds at most %(max)s questions.") % {"max": MAX_ROWS}],
             )
         parsed.append(_parse_row(row_number, list(values)))
-    workbook.close()
     if not parsed:
         return QuestionImportPreview(rows=[], file_errors=[_("The file has no questions.")])
     return QuestionImportPreview(rows=parsed)

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
 from wagtail.models import Page
+
+from cms.csp import SCORM_SANDBOX
 
 from ..models import Batch, Enrolment, EnrolmentStatus
 from ..selectors import (
@@ -165,6 +166,8 @@ class ScormPlayer:
     status_labels: dict = field(default_factory=dict)
     content_url: str = ""
     autocommit_seconds: int = 30
+    sandbox: str = SCORM_SANDBOX
+    """The frame's sandbox: what a package may do there, and why (``cms.csp``)."""
 
     @property
     def has_menu(self) -> bool:
@@ -176,22 +179,22 @@ def scorm_player(context, page):
     """``{% scorm_player page as player %}`` on a lesson page that holds a SCORM package."""
     from ..models import ScormProgress, ScormStatus
     from ..permissions import can_play_scorm
+    from ..scorm.origin import content_base_url
 
     request = context["request"]
     package = page.scorm_package
-    # The launch paths are relative to the package root, which is this URL's folder.
-    manifest_url = reverse("training:scorm_content", args=[page.pk, "imsmanifest.xml"])
     player = ScormPlayer(
         package=package,
         items=[dict(item) for item in package.items],
         status_labels={value: str(label) for value, label in ScormStatus.choices},
-        content_url=manifest_url.removesuffix("imsmanifest.xml"),
         autocommit_seconds=settings.SCORM_AUTOCOMMIT_SECONDS,
     )
     known = course_and_enrolment_for_request(request, page)
     if not can_play_scorm(request.user, page, course_and_enrolment=known):
         return player
     player.can_play = True
+    # The launch paths are relative to the package root, which is this URL's folder.
+    player.content_url = content_base_url(lesson=page, user=request.user)
     state = course_state(request, page)
     player.recording = state.is_active
     if state.progress is not None:
