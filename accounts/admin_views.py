@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .lockout import locked_attempts, retry_at, unlock_sign_in
+from .models import User
 from .permissions import can_unlock_sign_ins
 
 
@@ -20,11 +21,20 @@ def _require_unlock_permission(request):
 
 
 def locked_sign_ins_view(request):
-    """The list of paused (user name, address) pairs."""
+    """The list of paused (account, address) pairs, each with the account it protects."""
     _require_unlock_permission(request)
+    attempts = list(locked_attempts()[:200])
+    accounts = {
+        user.get_username(): user
+        for user in User.objects.filter(username__in={attempt.username for attempt in attempts})
+    }
     rows = [
-        {"attempt": attempt, "retry_at": retry_at(attempt.attempt_time)}
-        for attempt in locked_attempts()[:200]
+        {
+            "attempt": attempt,
+            "account": accounts.get(attempt.username),
+            "retry_at": retry_at(attempt.attempt_time),
+        }
+        for attempt in attempts
     ]
     return render(
         request,

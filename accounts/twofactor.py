@@ -5,8 +5,8 @@ recovery codes.
 The second step happens *before* the session is signed in: after a correct password the
 sign-in views keep only a short-lived "pending" note in the anonymous session (who, where to
 go next), and ``finish_sign_in`` calls ``django.contrib.auth.login`` once the code is right.
-A wrong code is reported to django-axes as a failed sign-in of the user name that was typed,
-so it counts toward the same lockout as a wrong password (``accounts.lockout``).
+A wrong code is reported to django-axes as a failed sign-in of the identifier that was typed,
+so it counts toward the same lockout of the account as a wrong password (``accounts.lockout``).
 
 django-otp keeps the TOTP secret itself (the app needs the same secret, so it cannot be a
 hash), checks codes within one step of clock drift, refuses a code that was already used and
@@ -216,7 +216,7 @@ def begin_sign_in(request, user: User, *, username: str, redirect_to: str, remem
     """
     Remember, in the still anonymous session, that ``user`` gave the right password and
     where to go once the code is right. ``username`` is what was typed (user name, e-mail or
-    NIP): wrong codes are counted against it, as wrong passwords were.
+    NIP): wrong codes are counted against its account, as wrong passwords were.
     """
     request.session[PENDING_SESSION_KEY] = {
         "user_id": user.pk,

@@ -178,9 +178,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # A whole agency (OPD) often signs in from one public address, so failures are counted per
-# user name *and* address together: a mistyped password in one office never locks out the
+# account *and* address together: a mistyped password in one office never locks out the
 # rest of the agency.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The account's own user name, whether its user name, e-mail or NIP was typed and in which
+# case or grouping: a pause on one spelling holds for every other.
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_RESET_ON_SUCCESS = True

@@ -464,6 +464,18 @@ def test_wrong_codes_lock_the_user_name_and_address_out(client, settings):
     assert site_sign_in(other, "siti").status_code == 302
 
 
+def test_wrong_codes_count_against_the_account_whichever_identifier_was_typed(client, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    user = ParticipantFactory(username="siti", email="siti@example.test")
+    device, _codes = turn_on(user)
+    site_sign_in(client, "SITI@Example.test")
+    for _try in range(3):
+        client.post(SITE_CODE, {"code": wrong_code(device)})
+
+    assert site_sign_in(client, "siti").status_code == 429
+    assert AccessAttempt.objects.get().username == "siti"
+
+
 def test_the_lockout_counts_wrong_passwords_and_wrong_codes_together(client, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     user = ParticipantFactory(username="siti")
