@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "cms.chrome.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session gave the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.twofactor_middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -196,10 +198,12 @@ AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_address"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 
 # Two-factor sign-in (accounts.twofactor): optional for everyone with django-otp's TOTP
-# devices; when required, an administrator without an authenticator app is sent to set one
-# up before any other admin page.
+# devices. Required of administrators in production (every staff surface: the admin, the
+# REST API, access tokens): one without an authenticator app sets it up first, and a session
+# that did not give the code is asked to sign in again. Off by default only in DEBUG, so
+# that the embedded demo's users sign in with their password.
 TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS = env.bool(
-    "TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS", default=False
+    "TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS", default=not DEBUG
 )
 # The name authenticator apps show next to the code.
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Bimtek")
@@ -403,7 +407,7 @@ REST_FRAMEWORK = {
     # Personal access tokens first: their "Bearer" challenge makes an anonymous call a 401.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.api.authentication.AccessTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.api.authentication.TwoFactorSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": [
