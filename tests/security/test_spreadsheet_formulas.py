@@ -151,6 +151,20 @@ def test_admin_exports_write_typed_text_as_text(
         assert {cell.data_type for cell in cells if cell.value in (35, 3)} == {"n"}
 
 
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_site_history_writes_participants_names_as_text(client, administrator, file_format):
+    """An audit entry of a participant's own action names them, as its title and its user."""
+    from accounts.twofactor import regenerate_recovery_codes
+
+    regenerate_recovery_codes(user=ParticipantFactory(full_name=NAME))
+    client.force_login(administrator)
+
+    response = client.get(reverse("wagtailadmin_reports:site_history"), {"export": file_format})
+
+    cells = cells_of(response, file_format)
+    assert_inert(cells, NAME)
+
+
 def test_the_batch_progress_workbook_writes_typed_text_as_text(client, administrator, hostile):
     client.force_login(administrator)
 
@@ -216,7 +230,7 @@ def spreadsheet_views(patterns=None, namespace=None):
         view = getattr(pattern.callback, "view_class", None)
         if view and issubclass(view, SpreadsheetExportMixin):
             initkwargs = getattr(pattern.callback, "view_initkwargs", {})
-            yield f"{namespace}:{pattern.name}", view, initkwargs
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name, view, initkwargs
 
 
 def our_exports():
