@@ -8,6 +8,7 @@ Each app declares its actions in a table ``{action: (label, message)}`` and regi
 sign-ins, and two-factor sign-in turned on, off or reset.
 """
 
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -71,9 +72,22 @@ def log_sign_in_unlocked(*, attempt, user):
     )
 
 
+def unwrapped(instance):
+    """
+    The object behind ``request.user``: Django's lazy user wrapped again by django-otp's
+    middleware, of which Wagtail's log looks through only one layer (and then silently logs
+    nothing, finding no log model for a lazy object).
+    """
+    while isinstance(instance, LazyObject):
+        if instance._wrapped is empty:
+            instance._setup()
+        instance = instance._wrapped
+    return instance
+
+
 def log_two_factor(*, user, action: str, changed_by, data=None):
     """
     Record a change to ``user``'s two-factor sign-in (``TWO_FACTOR_*`` or
     ``RECOVERY_CODES_REGENERATE``); ``changed_by`` is the user themselves or the administrator.
     """
-    return log(user, action, user=changed_by, data=data or {})
+    return log(unwrapped(user), action, user=changed_by, data=data or {})

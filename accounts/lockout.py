@@ -1,10 +1,15 @@
 """
-What a locked-out sign-in is told, and the administrator's unlock.
+Whose sign-in a failure counts against, what a locked-out sign-in is told, and the
+administrator's unlock.
 
 django-axes counts wrong passwords per user name *and* client address together
 (``AXES_LOCKOUT_PARAMETERS``); after ``AXES_FAILURE_LIMIT`` of them that pair is paused for
-``AXES_COOLOFF_TIME``. The page says when to try again; an administrator can lift the pause
-earlier from the Wagtail admin (``accounts.admin_views``).
+``AXES_COOLOFF_TIME``. The "user name" it counts is ``lockout_username`` (the
+``AXES_USERNAME_CALLABLE``): the account's own user name whichever identifier was typed,
+because sign-in accepts the user name in any case, the e-mail address in any case and the NIP
+with or without separators, and a pause on one spelling must hold for all of them. The page
+says when to try again; an administrator can lift the pause earlier from the Wagtail admin
+(``accounts.admin_views``).
 """
 
 import datetime
@@ -19,9 +24,58 @@ from django.utils import timezone
 
 from cms.ratelimit import client_address
 
+from .nip import normalise_nip
+
+# Identifiers already resolved during one request (axes asks several times per sign-in).
+_KEYS_ON_REQUEST = "_bimtek_lockout_keys"
+
+
+def lockout_key(identifier: str) -> str:
+    """
+    The name failures are counted under for what a person typed to sign in: the user name
+    of the account it signs in to (``User.objects.get_by_identifier``), or, when it matches
+    no account, the identifier normalised as sign-in would read it (trimmed, lower case, a
+    NIP without separators), so that spelling an unknown name differently counts together
+    too and reveals nothing about which names exist.
+    """
+    from django.contrib.auth import get_user_model
+
+    identifier = (identifier or "").strip()
+    user = get_user_model().objects.get_by_identifier(identifier)
+    if user is not None:
+        return user.get_username()
+    nip = normalise_nip(identifier)
+    return nip if nip.isdigit() else identifier.casefold()
+
+
+def lockout_username(request, credentials: dict | None = None) -> str | None:
+    """
+    ``AXES_USERNAME_CALLABLE``: the ``lockout_key`` of the identifier in ``credentials``
+    (or the posted form when there are none); None when no identifier was given, as axes
+    expects.
+    """
+    field = settings.AXES_USERNAME_FORM_FIELD
+    if credentials:
+        identifier = credentials.get(field)
+    else:
+        identifier = getattr(request, "data", request.POST).get(field)
+    if identifier is None:
+        return None
+    identifier = str(identifier)
+    known = getattr(request, _KEYS_ON_REQUEST, None)
+    if known is None:
+        known = {}
+        setattr(request, _KEYS_ON_REQUEST, known)
+    if identifier not in known:
+        known[identifier] = lockout_key(identifier)
+    return known[identifier]
+
 
 def locked_attempts():
-    """The (user name, address) pairs that are paused now, most recent first."""
+    """
+    The (account, address) pairs that are paused now, most recent first. ``username`` holds
+    the ``lockout_key``: an account's user name, or the normalised identifier of no account.
+    """
     queryset = AccessAttempt.objects.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT)
     cool_off = get_cool_off()
     if cool_off:
@@ -65,7 +119,7 @@ def lockout_response(request, original_response=None, credentials=None):
 @transaction.atomic
 def unlock_sign_in(*, attempt_id: int, unlocked_by) -> AccessAttempt | None:
     """
-    Lift the pause of one (user name, address) pair and log who did it; idempotent.
+    Lift the pause of one (account, address) pair and log who did it; idempotent.
 
     Returns the removed record, or None when it was already gone.
     """

@@ -5,12 +5,18 @@ recovery codes.
 The second step happens *before* the session is signed in: after a correct password the
 sign-in views keep only a short-lived "pending" note in the anonymous session (who, where to
 go next), and ``finish_sign_in`` calls ``django.contrib.auth.login`` once the code is right.
-A wrong code is reported to django-axes as a failed sign-in of the user name that was typed,
-so it counts toward the same lockout as a wrong password (``accounts.lockout``).
+A wrong code is reported to django-axes as a failed sign-in of the identifier that was typed,
+so it counts toward the same lockout of the account as a wrong password (``accounts.lockout``).
 
 django-otp keeps the TOTP secret itself (the app needs the same secret, so it cannot be a
 hash), checks codes within one step of clock drift, refuses a code that was already used and
 slows down repeated failures of one device (1, 2, 4 … seconds between tries).
+
+A session that passed the second step (or just set up its app) is *verified*: django-otp's
+``OTPMiddleware`` reads the device recorded in the session and ``request.user.is_verified()``
+says so. ``TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS`` asks every staff surface for that
+(``missing_second_factor``), so a session that reached an administrator's account by any
+other way is not taken for one that gave the code.
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth import login as auth_login
 from django.db import transaction
 from django.utils import timezone
+from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import (
@@ -34,6 +42,7 @@ from .audit import (
     log_two_factor,
 )
 from .models import RecoveryCode, User
+from .roles import is_administrator
 
 RECOVERY_CODE_COUNT = 10
 # Lower-case letters and digits without the look-alikes (0/o, 1/l/i): 32 symbols, 5 bits each.
@@ -216,7 +225,7 @@ def begin_sign_in(request, user: User, *, username: str, redirect_to: str, remem
     """
     Remember, in the still anonymous session, that ``user`` gave the right password and
     where to go once the code is right. ``username`` is what was typed (user name, e-mail or
-    NIP): wrong codes are counted against it, as wrong passwords were.
+    NIP): wrong codes are counted against its account, as wrong passwords were.
     """
     request.session[PENDING_SESSION_KEY] = {
         "user_id": user.pk,
@@ -248,6 +257,48 @@ def cancel_sign_in(request) -> None:
 
 
 def finish_sign_in(request, user: User, pending: dict) -> None:
-    """Sign the session in (Django cycles its key) now that both factors are right."""
+    """
+    Sign the session in (Django cycles its key) now that both factors are right, and record
+    it as verified. A recovery code stands in for the authenticator app, so its device is
+    the one recorded either way.
+    """
     cancel_sign_in(request)
     auth_login(request, user, backend=pending["backend"])
+    mark_verified(request, confirmed_device(user))
+
+
+def mark_verified(request, device: TOTPDevice | None) -> None:
+    """Record in the session that ``device`` verified the signed-in user (django-otp)."""
+    if device is not None:
+        otp_login(request, device)
+
+
+# --- Required for administrators ---------------------------------------------------------
+
+SET_UP = "set_up"
+VERIFY = "verify"
+
+
+def is_verified(user) -> bool:
+    """Whether django-otp's middleware found this session verified by the user's device."""
+    check = getattr(user, "is_verified", None)
+    return bool(check and check())
+
+
+def missing_second_factor(user, *, session: bool = True) -> str | None:
+    """
+    What ``TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS`` still asks of ``user`` before any staff
+    surface (the Wagtail admin, the REST API, access tokens): ``SET_UP`` when an
+    administrator has no authenticator app, ``VERIFY`` when they have one but this session
+    did not give its code, None when nothing is missing (or it is not required of them).
+
+    A personal access token has no session (``session=False``): only the app is asked for,
+    since a token is made from a verified session.
+    """
+    if not settings.TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS or not is_administrator(user):
+        return None
+    if session and is_verified(user):
+        return None
+    if not has_two_factor(user):
+        return SET_UP
+    return VERIFY if session else None

@@ -1,11 +1,13 @@
 """
-``TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS``: an administrator who has not set up an
-authenticator app meets the set-up page before any other page of the Wagtail admin (the page
-says why).
+``TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS`` on the Wagtail admin, where every staff page,
+listing, report, export and import lives: an administrator who has not set up an
+authenticator app meets the set-up page before any other page (the page says why), and one
+whose session did not give the code (``request.user.is_verified()``) signs in again. The
+REST API asks the same in its authentication (``accounts.api.authentication``), access tokens
+in ``accounts.views``.
 """
 
 from django.conf import settings
-from django.shortcuts import redirect
 from django.urls import reverse
 
 
@@ -14,15 +16,21 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS and self.must_set_up(request):
-            return redirect("accounts_admin:two_factor_setup")
+        if settings.TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS and self.guards(request):
+            from .twofactor_views import second_factor_response
+
+            response = second_factor_response(
+                request,
+                login_url_name="wagtailadmin_login",
+                setup_url_name="accounts_admin:two_factor_setup",
+            )
+            if response is not None:
+                return response
         return self.get_response(request)
 
     @staticmethod
-    def must_set_up(request) -> bool:
-        from .permissions import is_administrator
-        from .twofactor import has_two_factor
-
+    def guards(request) -> bool:
+        """Whether the request is for an admin page that a signed-in user must pass through."""
         path = request.path_info
         if not path.startswith(reverse("wagtailadmin_home")):
             return False
@@ -30,9 +38,9 @@ class TwoFactorRequiredMiddleware:
             return False
         exempt = {
             reverse("accounts_admin:two_factor_setup"),
+            reverse("admin_sign_in"),
+            reverse("admin_sign_in_code"),
             reverse("wagtailadmin_logout"),
             reverse("wagtailadmin_javascript_catalog"),
         }
-        if path in exempt:
-            return False
-        return is_administrator(request.user) and not has_two_factor(request.user)
+        return path not in exempt

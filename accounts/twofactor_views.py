@@ -10,8 +10,10 @@ those (``AdminPageMixin``), so both behave the same. The sign-in's second step i
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,21 +48,50 @@ def count_failed_sign_in(request, username: str) -> bool:
     return bool(getattr(request, "axes_locked_out", False))
 
 
+def second_factor_response(request, *, login_url_name: str, setup_url_name: str):
+    """
+    Where an administrator goes when ``TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS`` stops them
+    at a staff page: to the set-up page without an authenticator app; with one, but in a
+    session that never gave its code, signed out and back to ``login_url_name`` (which asks
+    for it), returning afterwards. None when nothing is missing.
+    """
+    missing = twofactor.missing_second_factor(request.user)
+    if missing == twofactor.SET_UP:
+        return redirect(setup_url_name)
+    if missing == twofactor.VERIFY:
+        next_url = request.get_full_path()
+        logout(request)
+        messages.info(
+            request,
+            _(
+                "Administrators must sign in with two factors. Sign in again and enter the "
+                "code from your authenticator app."
+            ),
+        )
+        return redirect_to_login(next_url, reverse(login_url_name))
+    return None
+
+
 # --- Signing in ---------------------------------------------------------------------------
 
 
 class TwoFactorSignInMixin:
     """
     For a sign-in view: after a correct password, a user with an authenticator app is sent
-    to the code step instead of being signed in.
+    to the code step instead of being signed in; an administrator without one, when two
+    factors are required of them, is signed in and sent straight to the set-up.
     """
 
     code_url_name = "accounts:login_code"
+    setup_url_name = "accounts:two_factor_setup"
 
     def form_valid(self, form):
         user = form.get_user()
         if not twofactor.has_two_factor(user):
-            return super().form_valid(form)
+            response = super().form_valid(form)
+            if twofactor.missing_second_factor(user, session=False) == twofactor.SET_UP:
+                return redirect(self.setup_url_name)
+            return response
         twofactor.begin_sign_in(
             self.request,
             user,
@@ -75,6 +106,7 @@ class AdminSignInView(TwoFactorSignInMixin, WagtailLoginView):
     """The Wagtail admin's sign-in (routed at ``/admin/login/`` ahead of Wagtail's own)."""
 
     code_url_name = "admin_sign_in_code"
+    setup_url_name = "accounts_admin:two_factor_setup"
 
 
 class SignInCodeView(FormView):
@@ -283,6 +315,8 @@ class TwoFactorSetupView(SitePageMixin, FormView):
                     ),
                 )
             return self.form_invalid(form)
+        # The code just given proves the app: this session counts as verified by it.
+        twofactor.mark_verified(self.request, device)
         messages.success(self.request, _("Two-factor sign-in is on."))
         return self.render_codes(codes, first_time=True)
 

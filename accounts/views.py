@@ -19,8 +19,8 @@ from cms.ratelimit import hit_rate_limit
 
 from .forms import AccessTokenForm, ProfileForm, SignInForm
 from .services import create_access_token, revoke_access_token
-from .twofactor import has_two_factor
-from .twofactor_views import TwoFactorSignInMixin
+from .twofactor import has_two_factor, missing_second_factor
+from .twofactor_views import TwoFactorSignInMixin, second_factor_response
 
 # Where a ``next`` must not lead after signing in: back to a sign-in step (a loop).
 SIGN_IN_VIEW_NAMES = {
@@ -136,6 +136,8 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         context["access_tokens"] = self.request.user.access_tokens.filter(revoked_at__isnull=True)
         context["access_token_form"] = kwargs.get("access_token_form") or AccessTokenForm()
         context["two_factor_on"] = has_two_factor(self.request.user)
+        # "set_up" or "verify" when tokens must wait for two-factor sign-in.
+        context["tokens_need_two_factor"] = missing_second_factor(self.request.user)
         return context
 
     def form_valid(self, form):
@@ -146,10 +148,20 @@ class ProfileView(LoginRequiredMixin, UpdateView):
 class AccessTokenCreateView(LoginRequiredMixin, View):
     """
     Make a personal access token and show it once; only its digest is kept, so the page
-    that shows it is the only place it ever appears.
+    that shows it is the only place it ever appears. An administrator from whom two factors
+    are required makes one only from a session that gave the second factor: a token reaches
+    the API without it.
     """
 
     def post(self, request):
+        if missing_second_factor(request.user):
+            messages.error(
+                request,
+                _("Administrators make API access tokens only after signing in with two factors."),
+            )
+            return second_factor_response(
+                request, login_url_name="accounts:login", setup_url_name="accounts:two_factor_setup"
+            )
         form = AccessTokenForm(request.POST)
         if not form.is_valid():
             profile = ProfileView(request=request, kwargs={}, object=request.user)

@@ -3,12 +3,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from accounts.admin_views import SiteHistoryView
 from accounts.api.views import not_found as api_not_found
 from accounts.twofactor_views import AdminSignInCodeView, AdminSignInView
 from accounts.views import SignInView
@@ -23,6 +27,23 @@ api_v1_patterns = [
     re_path(r"^", api_not_found, name="not_found"),
 ]
 
+# Wagtail's site history with exports that hold no live formula, ahead of Wagtail's own at
+# the same addresses, and guarded as Wagtail guards its admin views.
+site_history_patterns = decorate_urlpatterns(
+    decorate_urlpatterns(
+        [
+            path("admin/reports/site-history/", SiteHistoryView.as_view(), name="site_history"),
+            path(
+                "admin/reports/site-history/results/",
+                SiteHistoryView.as_view(results_only=True),
+                name="site_history_results",
+            ),
+        ],
+        require_admin_access,
+    ),
+    never_cache,
+)
+
 urlpatterns = [
     path("api/v1/", include((api_v1_patterns, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -36,6 +57,7 @@ urlpatterns = [
     # The admin's sign-in with the two-factor step, ahead of Wagtail's own view at that path.
     path("admin/login/", AdminSignInView.as_view(), name="admin_sign_in"),
     path("admin/login/code/", AdminSignInCodeView.as_view(), name="admin_sign_in_code"),
+    *site_history_patterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),

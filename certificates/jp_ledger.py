@@ -30,6 +30,7 @@ from wagtail.models import Site
 
 from accounts.models import Agency, User
 from cms.models import SiteSettings
+from cms.spreadsheets import inert_row, xlsx_row
 from training.models import Enrolment
 from training.reports.selectors import JP_FIELD, completed_in, count_of
 from training.selectors import YEARLY_JP_TARGET
@@ -209,7 +210,8 @@ def ledger_rows(trainings, columns):
 def write_training_ledger(trainings, output, *, file_format: str, organiser: str) -> None:
     """
     Write the one-row-per-training file to ``output`` (binary) as ``xlsx`` or ``csv``.
-    NIPs are written as text, so that no spreadsheet turns them into rounded numbers.
+    NIPs are written as text, so that no spreadsheet turns them into rounded numbers, and no
+    name or title is read as a formula (``cms.spreadsheets``).
     """
     columns = training_export_columns(organiser)
     headings = [str(label) for label, _accessor in columns.values()]
@@ -217,7 +219,7 @@ def write_training_ledger(trainings, output, *, file_format: str, organiser: str
         text = io.TextIOWrapper(output, encoding="utf-8-sig", newline="")
         writer = csv.writer(text)
         writer.writerow(headings)
-        writer.writerows(ledger_rows(trainings, columns))
+        writer.writerows(inert_row(row) for row in ledger_rows(trainings, columns))
         text.flush()
         text.detach()
         return
@@ -233,7 +235,7 @@ def write_training_ledger(trainings, output, *, file_format: str, organiser: str
         header.append(cell)
     sheet.append(header)
     for row in ledger_rows(trainings, columns):
-        nip = openpyxl.cell.WriteOnlyCell(sheet, row[0])
-        nip.number_format = "@"
-        sheet.append([nip, *row[1:]])
+        cells = xlsx_row(sheet, row)
+        cells[0].number_format = "@"  # the NIP
+        sheet.append(cells)
     workbook.save(output)

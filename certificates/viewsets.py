@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.spreadsheets import InertSpreadsheetExportMixin
 from training.models import Batch
 from training.reports.base import ExportInUserLanguageMixin, batch_choices, course_choices
 
@@ -92,7 +93,7 @@ class CertificateFilterSet(WagtailFilterSet):
         fields = []
 
 
-class CertificateIndexView(ExportInUserLanguageMixin, IndexView):
+class CertificateIndexView(ExportInUserLanguageMixin, InertSpreadsheetExportMixin, IndexView):
     """The register: rows open the certificate's page, never an edit form."""
 
     def get_base_queryset(self):

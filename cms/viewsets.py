@@ -19,6 +19,11 @@ from wagtail.admin.widgets import BooleanRadioSelect
 from . import services
 from .models import Complaint, SurveyResponse
 from .permissions import can_manage_complaints
+from .spreadsheets import InertSpreadsheetExportMixin
+
+
+class InertExportIndexView(InertSpreadsheetExportMixin, generic.IndexView):
+    """A listing whose .csv and .xlsx hold what visitors typed as text, never as a formula."""
 
 
 class ComplaintHandlingForm(WagtailAdminModelForm):
@@ -105,6 +110,7 @@ class ComplaintViewSet(ModelViewSet):
     add_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = InertExportIndexView
     edit_view_class = ComplaintEditView
     list_display = [
         "tracking_code",
@@ -183,6 +189,7 @@ class SurveyResponseViewSet(ModelViewSet):
     add_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = InertExportIndexView
     list_display = ["submitted_at", "period", "gender", "age", "education", "occupation"]
     list_filter = ["period", "occupation"]
     list_export = [

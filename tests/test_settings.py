@@ -17,6 +17,7 @@ CONFIG_VARIABLES = (
     "DJANGO_ALLOWED_HOSTS",
     "SITE_URL",
     "EMAIL_URL",
+    "TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS",
     # Set by the browser tests for Playwright's event loop; never part of a deployment.
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
@@ -67,6 +68,33 @@ def test_production_settings_pass_check_deploy_without_warnings():
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "WARNING" not in result.stderr + result.stdout
+
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_SECRET_KEY": "x7!k2m@q9#v4w8$e1r6t3y5u0i-p_a+s=d(f)g*h&j^k%l-Z3nB8cV1xM0qW",
+}
+
+
+def two_factor_required(**env) -> bool:
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS)",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return {"True": True, "False": False}[result.stdout.strip().splitlines()[-1]]
+
+
+def test_production_requires_two_factor_sign_in_of_administrators_unless_told_otherwise():
+    assert two_factor_required(**PRODUCTION) is True
+    assert (
+        two_factor_required(**PRODUCTION, TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS="false") is False
+    )
+    # The embedded demo signs its users in with a password alone unless asked otherwise.
+    assert two_factor_required() is False
+    assert two_factor_required(TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS="true") is True
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -30,6 +30,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import is_administrator
+from cms.spreadsheets import xlsx_row
 from training import permissions
 from training.admin_scope import CourseScopedViewSetMixin
 from training.assessment_forms import CourseLimitedAdminForm, EssayGradeForm, QuestionImportForm
@@ -309,14 +310,17 @@ def _learning_gain_workbook(report) -> HttpResponse:
     for row in report.participants:
         participant = row.enrolment.participant
         sheet.append(
-            [
-                participant.full_name or participant.get_username(),
-                participant.nip,
-                str(participant.agency or ""),
-                row.pre,
-                row.post,
-                row.gain,
-            ]
+            xlsx_row(
+                sheet,
+                [
+                    participant.full_name or participant.get_username(),
+                    participant.nip,
+                    str(participant.agency or ""),
+                    row.pre,
+                    row.post,
+                    row.gain,
+                ],
+            )
         )
     sheet.append([])
     sheet.append([_("Average"), "", "", report.average_pre, report.average_post, report.batch_gain])
@@ -330,8 +334,10 @@ def _learning_gain_workbook(report) -> HttpResponse:
                            _("Share correct, top 27%"), _("Share correct, bottom 27%"),
                            _("Discrimination")])  # fmt: skip
         for item in items:
-            item_sheet.append([item.text, item.answered, item.share_correct, item.share_correct_top,
-                               item.share_correct_bottom, item.discrimination])  # fmt: skip
+            item_sheet.append(xlsx_row(item_sheet, [
+                item.text, item.answered, item.share_correct, item.share_correct_top,
+                item.share_correct_bottom, item.discrimination,
+            ]))  # fmt: skip
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

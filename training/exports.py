@@ -4,6 +4,8 @@ import io
 
 from django.utils.translation import gettext as _
 
+from cms.spreadsheets import xlsx_row
+
 from .selectors import BatchProgress
 
 
@@ -20,7 +22,7 @@ def batch_progress_workbook(progress: BatchProgress) -> bytes:
     header += [_("Overall (%)")]
     if progress.session_count:
         header += [_("Attendance (%)")]
-    sheet.append(header)
+    sheet.append(xlsx_row(sheet, header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in progress.rows:
@@ -35,7 +37,7 @@ def batch_progress_workbook(progress: BatchProgress) -> bytes:
         ]
         if progress.session_count:
             values.append(row.attendance)
-        sheet.append(values)
+        sheet.append(xlsx_row(sheet, values))
     # NIPs stay text so that no digit is lost when the sheet is opened again.
     for cell in sheet["A"][1:]:
         cell.number_format = "@"

@@ -12,6 +12,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from cms.spreadsheets import InertSpreadsheetExportMixin
+
 from .admin_scope import CourseScopedViewSetMixin
 from .models import Batch, BatchSession, Enrolment
 from .models.batches import SEAT_HOLDING_STATUSES
@@ -96,7 +98,7 @@ class BatchViewSet(CourseScopedViewSetMixin, ModelViewSet):
     inspect_view_enabled = True
 
 
-class EnrolmentIndexView(generic.IndexView):
+class EnrolmentIndexView(InertSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return _enrolments_in_visible_batches(self.request.user).select_related(
             "participant", "batch__course"

@@ -23,7 +23,7 @@ from accounts.audit import (
     TWO_FACTOR_ENABLE,
     TWO_FACTOR_RESET,
 )
-from accounts.models import RecoveryCode
+from accounts.models import PersonalAccessToken, RecoveryCode
 from tests.factories import (
     AdministratorFactory,
     ParticipantFactory,
@@ -439,6 +439,161 @@ def test_required_mode_is_off_by_default(client):
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
+@pytest.fixture
+def required(settings):
+    settings.TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS = True
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+
+
+def admin_sign_in(client, username, code):
+    client.post(reverse("wagtailadmin_login"), {"username": username, "password": PASSWORD})
+    return client.post(reverse("admin_sign_in_code"), {"code": code})
+
+
+@pytest.mark.parametrize("second_factor", ["app", "recovery code"])
+def test_required_mode_asks_a_session_that_skipped_the_code_to_sign_in_again(
+    client, required, second_factor
+):
+    """An administrator with an app, signed in by some way that never asked for its code."""
+    administrator = AdministratorFactory(username="kepala")
+    device, codes = turn_on(administrator)
+    client.force_login(administrator)
+
+    refused = client.get(reverse("wagtailadmin_home"))
+
+    assert refused.status_code == 302
+    assert refused.url == f"{reverse('wagtailadmin_login')}?next={reverse('wagtailadmin_home')}"
+    assert "_auth_user_id" not in client.session
+    code = code_for(device, steps_ahead=1) if second_factor == "app" else codes[0]
+    assert admin_sign_in(client, "kepala", code).status_code == 302
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_required_mode_guards_the_exports_too(client, required):
+    administrator = AdministratorFactory()
+    turn_on(administrator)
+    client.force_login(administrator)
+
+    response = client.get(reverse("training_reports:enrolments"), {"export": "csv"})
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
+
+
+@pytest.mark.parametrize(
+    ("sign_in_url", "setup_url"),
+    [
+        (SITE_LOGIN, "/en/akun/profil/dua-faktor/atur/"),
+        ("/admin/login/", "/admin/accounts/two-factor/setup/"),
+    ],
+)
+def test_required_mode_makes_the_set_up_the_first_step_after_signing_in(
+    client, required, sign_in_url, setup_url
+):
+    administrator = AdministratorFactory(username="kepala")
+    TrainerFactory(username="guru")
+
+    response = client.post(sign_in_url, {"username": "kepala", "password": PASSWORD})
+
+    assert response.status_code == 302 and response.url == setup_url
+    assert client.get(setup_url).status_code == 200
+    # The code that confirms the app verifies this session too: every staff surface opens.
+    device = TOTPDevice.objects.get(user=administrator)
+    client.post(setup_url, {"code": code_for(device)})
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert client.get(CERTIFICATES_API).status_code == 200
+    # Nobody else is sent to the set-up.
+    trainer = client.__class__().post(sign_in_url, {"username": "guru", "password": PASSWORD})
+    assert trainer.status_code == 302 and trainer.url != setup_url
+
+
+CERTIFICATES_API = "/api/v1/certificates/"
+
+
+# --- Required for administrators: the REST API and its tokens ---------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_api_refuses_an_administrators_session_without_an_app(api_client, required, language):
+    api_client.force_login(AdministratorFactory())
+
+    response = api_client.get(CERTIFICATES_API, HTTP_ACCEPT_LANGUAGE=language)
+
+    assert response.status_code == 403
+    assert (
+        response.json()["detail"]
+        == {
+            "en": "Administrators must use two-factor sign-in before using the API. Set up an "
+            "authenticator app on your profile page first.",
+            "id": "Administrator wajib memakai masuk dua langkah sebelum memakai API. Atur "
+            "aplikasi autentikator di halaman profil Anda terlebih dahulu.",
+        }[language]
+    )
+
+
+def test_the_api_refuses_a_session_that_skipped_the_code(client, required):
+    administrator = AdministratorFactory(username="kepala")
+    device, _codes = turn_on(administrator)
+    client.force_login(administrator)
+
+    refused = client.get(CERTIFICATES_API, HTTP_ACCEPT_LANGUAGE="en")
+    admin_sign_in(client, "kepala", code_for(device, steps_ahead=1))
+    verified = client.get(CERTIFICATES_API)
+
+    assert refused.status_code == 403
+    assert "signed in without the second factor" in refused.json()["detail"]
+    assert verified.status_code == 200
+
+
+def test_the_api_refuses_an_administrators_token_until_the_app_is_set_up(
+    api_client, required, bearer
+):
+    administrator = AdministratorFactory()
+    headers = bearer(administrator)
+
+    refused = api_client.get(CERTIFICATES_API, HTTP_ACCEPT_LANGUAGE="en", **headers)
+    turn_on(administrator)
+    accepted = api_client.get(CERTIFICATES_API, **headers)
+
+    assert refused.status_code == 403
+    assert "Administrators must use two-factor sign-in" in refused.json()["detail"]
+    assert accepted.status_code == 200
+    # Participants' tokens and sessions are served as before.
+    participant = ParticipantFactory()
+    assert api_client.get("/api/v1/me/", **bearer(participant)).status_code == 200
+    api_client.force_login(participant)
+    assert api_client.get("/api/v1/me/").status_code == 200
+
+
+def test_an_administrator_makes_no_token_before_setting_up_the_app(client, required):
+    administrator = AdministratorFactory()
+    client.force_login(administrator)
+
+    profile = client.get("/en/akun/profil/").content.decode()
+    response = client.post("/en/akun/profil/token/", {"name": "SIMPEG", "valid_days": "30"})
+
+    assert 'action="/en/akun/profil/token/"' not in profile
+    assert "Set up an authenticator app to continue" in profile
+    assert response.status_code == 302 and response.url == "/en/akun/profil/dua-faktor/atur/"
+    assert not PersonalAccessToken.objects.exists()
+
+
+def test_an_administrator_makes_no_token_from_a_session_that_skipped_the_code(client, required):
+    administrator = AdministratorFactory(username="kepala")
+    device, _codes = turn_on(administrator)
+    client.force_login(administrator)
+
+    response = client.post("/en/akun/profil/token/", {"name": "SIMPEG", "valid_days": "30"})
+
+    assert response.status_code == 302 and response.url.startswith(SITE_LOGIN)
+    assert "_auth_user_id" not in client.session
+    assert not PersonalAccessToken.objects.exists()
+    site_sign_in(client, "kepala")
+    client.post(SITE_CODE, {"code": code_for(device, steps_ahead=1)})
+    made = client.post("/en/akun/profil/token/", {"name": "SIMPEG", "valid_days": "30"})
+    assert made.status_code == 200 and PersonalAccessToken.objects.count() == 1
+
+
 # --- Lockout ------------------------------------------------------------------------------
 
 
@@ -462,6 +617,18 @@ def test_wrong_codes_lock_the_user_name_and_address_out(client, settings):
     # Another address is not affected.
     other = client.__class__(REMOTE_ADDR="10.9.9.9")
     assert site_sign_in(other, "siti").status_code == 302
+
+
+def test_wrong_codes_count_against_the_account_whichever_identifier_was_typed(client, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    user = ParticipantFactory(username="siti", email="siti@example.test")
+    device, _codes = turn_on(user)
+    site_sign_in(client, "SITI@Example.test")
+    for _try in range(3):
+        client.post(SITE_CODE, {"code": wrong_code(device)})
+
+    assert site_sign_in(client, "siti").status_code == 429
+    assert AccessAttempt.objects.get().username == "siti"
 
 
 def test_the_lockout_counts_wrong_passwords_and_wrong_codes_together(client, settings):
@@ -501,6 +668,8 @@ def test_the_required_mode_costs_no_query_when_off_and_two_when_on(
     turn_on(administrator)
     middleware = TwoFactorRequiredMiddleware(lambda request: HttpResponse("ok"))
     request = rf.get(reverse("wagtailadmin_home"))
+    # As django-otp's middleware leaves the user of a session that gave the code.
+    administrator.is_verified = lambda: True
     request.user = administrator
 
     settings.TWO_FACTOR_REQUIRED_FOR_ADMINISTRATORS = False

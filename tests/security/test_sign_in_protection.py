@@ -1,7 +1,7 @@
 """
-Sign-in protection: lockouts per user name and address together, the lock-out message,
-the administrator's unlock, the client address behind trusted proxies, rate limits on the
-password-reset form, and password rules.
+Sign-in protection: lockouts per account (whichever identifier is typed) and address
+together, the lock-out message, the administrator's unlock, the client address behind trusted
+proxies, rate limits on the password-reset form, and password rules.
 """
 
 import pytest
@@ -13,7 +13,12 @@ from wagtail.models import ModelLogEntry
 
 from accounts.audit import SIGN_IN_UNLOCK
 from cms.ratelimit import client_address
-from tests.factories import AdministratorFactory, ParticipantFactory, TrainerFactory
+from tests.factories import (
+    AdministratorFactory,
+    ParticipantFactory,
+    TrainerFactory,
+    prefers_english,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +102,107 @@ def test_the_admin_sign_in_is_locked_out_too(client):
 
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+NIP = "199203172019032008"
+# Every other way sign-in accepts to name the account of user "siti".
+OTHER_SPELLINGS = [
+    "SITI",
+    "Siti@Disdukcapil.TEST",
+    "19920317 201903 2 008",
+    "19920317.201903.2.008",
+]
+
+
+def make_siti(factory=ParticipantFactory):
+    return factory(username="siti", email="siti@disdukcapil.test", nip=NIP)
+
+
+@pytest.mark.parametrize("spelling", OTHER_SPELLINGS)
+def test_a_paused_account_stays_paused_whichever_identifier_is_typed(client, spelling):
+    make_siti()
+    for _attempt in range(3):
+        sign_in(client, "siti", "wrong")
+
+    response = sign_in(client, spelling)
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("spelling", OTHER_SPELLINGS)
+def test_wrong_passwords_count_against_the_account_whichever_identifier_is_typed(client, spelling):
+    make_siti()
+    sign_in(client, spelling, "wrong")
+    sign_in(client, "siti", "wrong")
+    sign_in(client, spelling.lower(), "wrong")
+
+    response = sign_in(client, "siti")
+
+    assert response.status_code == 429
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["siti"]
+
+
+@pytest.mark.parametrize("spelling", OTHER_SPELLINGS)
+def test_a_paused_account_stays_paused_on_the_admin_sign_in_too(client, spelling):
+    make_siti(AdministratorFactory)
+    for _attempt in range(3):
+        client.post(reverse("wagtailadmin_login"), {"username": spelling, "password": "wrong"})
+
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": "siti", "password": "s3cret-pass"}
+    )
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["siti"]
+
+
+def test_the_site_and_the_admin_sign_in_count_against_the_same_account(client):
+    make_siti(AdministratorFactory)
+    sign_in(client, "SITI", "wrong")
+    client.post(reverse("wagtailadmin_login"), {"username": NIP, "password": "wrong"})
+    client.post(
+        reverse("wagtailadmin_login"), {"username": "siti@disdukcapil.test", "password": "wrong"}
+    )
+
+    assert sign_in(client, "Siti").status_code == 429
+
+
+def test_an_unknown_name_is_counted_however_it_is_spelt(client):
+    """Spelling a name that has no account differently must not buy more guesses either."""
+    for spelling in ("Nobody", " NOBODY ", "nobody"):
+        sign_in(client, spelling, "wrong")
+
+    response = sign_in(client, "noBody", "wrong")
+
+    assert response.status_code == 429
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["nobody"]
+
+
+def test_a_successful_sign_in_by_another_identifier_clears_the_accounts_failures(client):
+    make_siti()
+    sign_in(client, "SITI", "wrong")
+    sign_in(client, "Siti@Disdukcapil.TEST", "wrong")
+
+    assert sign_in(client, "19920317 201903 2 008").status_code == 302
+
+    assert not AccessAttempt.objects.exists()
+
+
+def test_the_unlock_screen_names_the_paused_account(client):
+    user = make_siti()
+    for _attempt in range(3):
+        sign_in(client.__class__(), "Siti@Disdukcapil.TEST", "wrong", REMOTE_ADDR="10.1.1.1")
+    for _attempt in range(3):
+        sign_in(client.__class__(), "Nobody", "wrong", REMOTE_ADDR="10.1.1.1")
+    client.force_login(prefers_english(AdministratorFactory()))
+
+    listing = client.get(reverse("accounts_admin:locked_sign_ins")).content.decode()
+
+    assert f"{user.full_name} (siti)" in listing
+    assert "nobody (no such account)" in listing
+    assert "Disdukcapil" not in listing
 
 
 def test_an_administrator_lists_and_unlocks_a_paused_sign_in(client):

@@ -717,6 +717,10 @@ URLS: dict[str, Entry] = {
         expect=dict.fromkeys(ACTORS, ADMIN_SIGN_IN),
         admin=True,
     ),
+    # Wagtail's site history (with inert exports), open to staff as Wagtail's own is; what
+    # each sees of it is Wagtail's to decide.
+    "site_history": staff_screen(lambda w: reverse("site_history")),
+    "site_history_results": staff_screen(lambda w: reverse("site_history_results")),
     # Each staff user's own two-factor set-up; who uses it and the reset are administrators'.
     **screens(
         "accounts_admin",

@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.views.reports import ReportView
 
 from accounts.roles import is_administrator
+from cms.spreadsheets import InertSpreadsheetExportMixin
 from training.models import Batch, CoursePage
 from training.permissions import batches_visible_to, can_view_reports
 
@@ -71,10 +72,11 @@ class ExportInUserLanguageMixin:
         return in_current_language(super().stream_csv(queryset))
 
 
-class ScopedReportView(ExportInUserLanguageMixin, ReportView):
+class ScopedReportView(ExportInUserLanguageMixin, InertSpreadsheetExportMixin, ReportView):
     """
     A report of the batches the user may follow: every batch for administrators, their own
-    courses' batches for trainers. Participants hold no admin access and no report.
+    courses' batches for trainers. Participants hold no admin access and no report. Its
+    exports hold no live formula (``InertSpreadsheetExportMixin``).
 
     ``export_fields`` maps each export column to ``(heading, accessor)``; the accessor takes
     one row and never queries the database.
