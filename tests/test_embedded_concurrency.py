@@ -43,6 +43,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ROUNDS = 3
 
 
+@pytest.fixture(autouse=True)
+def _celery_join_flag():
+    """
+    Celery's eager mode marks "a task is running" in one process-wide flag, saved and
+    restored around each task: two threads running eager tasks at once can leave it set,
+    and every later ``result.get()`` of the process then refuses. Nothing in the site waits
+    for a result, but the tests after this module do.
+    """
+    from celery._state import _set_task_join_will_block
+
+    yield
+    _set_task_join_will_block(False)
+
+
 class Browser(requests.Session):
     """A signed-in person's browser: the session cookie and a CSRF token, nothing else."""
 

@@ -61,7 +61,7 @@ def test_filing_twice_with_one_submission_key_files_one_complaint():
     second = make_complaint(submission_key=key, subject="Lain")
 
     assert first.pk == second.pk
-    assert Complaint.objects.count() == 1
+    assert Complaint.objects.filter(submission_key=key).count() == 1
 
 
 @pytest.mark.django_db
