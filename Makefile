@@ -51,9 +51,15 @@ demo: install
 	@echo "Demo users, password '$${DEMO_PASSWORD:-bimtek-demo}': admin, fasilitator, peserta"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Two test processes (pytest-xdist) on this project's two cores; PYTEST_WORKERS=0 runs one.
+# "load" hands out tests in the suite's order, so each process keeps its guarantees (the
+# transactional tests after the others, the browser tests last: tests/conftest.py).
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist load)
+
 test: install lint
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 # The benchmark of issue 13 (bench/README.md): PostgreSQL and Redis from DATABASE_URL and
 # CELERY_BROKER_URL (defaults: database bimtek_bench, Redis db 3); BENCH_ARGS to resize.

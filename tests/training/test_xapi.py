@@ -7,6 +7,7 @@ the learning record store: pending while it is down, sent in order once it is ba
 
 import base64
 import json
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -34,7 +35,16 @@ from .factories import BatchFactory, EnrolmentFactory, lessons_of, make_course
 pytestmark = pytest.mark.django_db
 
 SITE_URL = "https://bimtek.example"
-LRS_PORT = 8161  # This branch's own port range (8161-8169) on the shared machine.
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# A port of this process's own: the suite runs in two processes side by side (xdist).
+LRS_PORT = _free_port()
 
 
 @pytest.fixture(autouse=True)
