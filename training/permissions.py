@@ -160,9 +160,9 @@ def sync_course_editors(*, translation_key) -> Group | None:
 def scorm_packages_visible_to(user):
     """
     The SCORM packages a user may list, open, rename, choose for a lesson (and delete, with
-    that permission): all for administrators; for a trainer those they uploaded and those
-    played by lessons of the courses they teach (in any language), like the courses' other
-    records. Another trainer's package is none of theirs.
+    that permission): all for administrators; for a trainer those they uploaded (first, or
+    again as the same ZIP) and those played by lessons of the courses they teach (in any
+    language), like the courses' other records. Another trainer's package is none of theirs.
     """
     from .models import LessonPage, ScormPackage
 
@@ -178,7 +178,13 @@ def scorm_packages_visible_to(user):
         below_courses |= Q(path__startswith=path)
     played = LessonPage.objects.filter(below_courses, scorm_package__isnull=False)
     return ScormPackage.objects.filter(
-        Q(uploaded_by=user) | Q(pk__in=played.values("scorm_package_id"))
+        Q(uploaded_by=user)
+        | Q(
+            pk__in=ScormPackage.also_uploaded_by.through.objects.filter(user=user).values(
+                "scormpackage_id"
+            )
+        )
+        | Q(pk__in=played.values("scorm_package_id"))
     )
 
 

@@ -211,3 +211,23 @@ def test_a_lesson_cannot_be_given_another_trainers_package(client, packages):
     assert accepted.status_code == 302
     lesson.refresh_from_db()
     assert lesson.get_latest_revision_as_object().scorm_package == packages["own"]
+
+
+def test_a_trainer_uploading_a_zip_another_trainer_uploaded_may_choose_that_package(client):
+    from tests.factories import TrainerFactory
+
+    first, second = TrainerFactory(), TrainerFactory()
+    for trainer in (first, second):
+        client.force_login(trainer)
+        response = client.post(
+            reverse(ADD), {"title": "", "package": _upload("singlescobasic.zip")}
+        )
+        assert response.status_code == 302, response.content.decode()[-2000:]
+    package = ScormPackage.objects.get()
+    chooser = "wagtailsnippetchoosers_training_scormpackage"
+
+    # The import returned the package the first upload made; the second trainer holds the
+    # same file, so the chooser offers it to them too.
+    assert package.uploaded_by == first
+    assert client.get(reverse(f"{chooser}:chosen", args=[package.pk])).status_code == 200
+    assert package.title in client.get(reverse(f"{chooser}:choose")).content.decode()

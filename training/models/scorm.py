@@ -49,6 +49,14 @@ class ScormPackage(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Others who uploaded the same ZIP later: the import returns the package made the first
+    # time, and holding the same file lets them choose it for their own lessons.
+    also_uploaded_by = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("also uploaded by"),
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("SCORM package")

@@ -49,13 +49,15 @@ def import_scorm_package(
     Check a SCORM ZIP and store it as a package; raise ``ScormPackageError`` if refused.
 
     The same ZIP imported again returns the package already made from it, so a partner's
-    batch import can be re-run safely.
+    batch import can be re-run safely; a trainer who uploads it again may then use it too.
     """
     archive = open_zip(file)
     checked = check_package(archive)
     sha256 = _sha256(file)
     existing = ScormPackage.objects.filter(sha256=sha256).first()
     if existing is not None:
+        if uploaded_by is not None and uploaded_by.pk != existing.uploaded_by_id:
+            existing.also_uploaded_by.add(uploaded_by)
         return existing
     manifest = checked.manifest
     package = ScormPackage(
