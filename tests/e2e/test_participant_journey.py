@@ -121,7 +121,12 @@ def test_participant_goes_from_sign_in_to_a_verified_certificate(
         next_lesson = page.locator("#lesson-actions a[rel=next]")
         if not next_lesson.count():
             break
+        # Wait for the next lesson itself: on a loaded machine the check at the top of the
+        # loop could otherwise still read the page being left.
+        href = next_lesson.get_attribute("href")
         next_lesson.click()
+        page.wait_for_url(f"**{href}")
+        page.wait_for_load_state()
     assert last_value == 100
     visited("last-lesson-done")
 
