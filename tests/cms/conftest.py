@@ -9,18 +9,15 @@ runs in its own savepoint and sees the site as seeded.
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache_and_default_language():
+def _empty_cache():
     # Rate-limit counters live in the cache; one test's hits must not count in the next.
+    # (The language is reset for every test by tests/conftest.py.)
     cache.clear()
     yield
     cache.clear()
-    # A request under /en/ leaves English active in this thread; later tests (in any app)
-    # expect the default language.
-    translation.deactivate()
 
 
 @pytest.fixture(scope="module")
