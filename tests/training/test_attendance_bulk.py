@@ -156,3 +156,32 @@ def test_the_page_of_200_participants_runs_as_many_queries_as_for_two(
     html = response.content.decode()
     assert html.count('<select name="status-') == CLASS_SIZE
     assert f'id="status-{enrolments[-1].pk}"' in html
+
+
+def test_marking_a_class_present_completes_those_who_reach_the_attendance_threshold():
+    from tests.training.factories import BatchFactory, lessons_of, make_course
+    from training.models import DeliveryMode
+    from training.services import complete_lesson
+
+    batch = BatchFactory(
+        course=make_course(modules=1, lessons=1, minimum_attendance=50), mode=DeliveryMode.CLASSROOM
+    )
+    session = BatchSessionFactory(batch=batch)
+    done, not_done = EnrolmentFactory(batch=batch), EnrolmentFactory(batch=batch)
+    complete_lesson(enrolment=done, lesson=lessons_of(batch.course)[0])
+
+    mark_all_present(session=session)
+
+    done.refresh_from_db()
+    not_done.refresh_from_db()
+    assert (done.status, not_done.status) == ("completed", "active")
+
+
+def test_marking_200_present_without_an_attendance_threshold_runs_a_fixed_number_of_queries(
+    django_assert_max_num_queries,
+):
+    session = BatchSessionFactory()
+    _enrol(session, CLASS_SIZE)
+
+    with django_assert_max_num_queries(6):
+        assert mark_all_present(session=session) == CLASS_SIZE

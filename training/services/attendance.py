@@ -94,10 +94,13 @@ def mark_all_present(*, session: BatchSession, recorded_by=None) -> int:
         # A participant who checks in at the same moment keeps their check-in.
         ignore_conflicts=True,
     )
-    for enrolment in enrolments:
-        # A completed enrolment stays completed; only an active one may complete now.
-        if enrolment.status == EnrolmentStatus.ACTIVE:
-            complete_enrolment_if_done(enrolment=enrolment)
+    # Attendance counts toward completion only in a course with an attendance threshold; in
+    # any other, marking a class present completes nobody, and 200 checks are saved.
+    if session.batch.course.minimum_attendance is not None:
+        for enrolment in enrolments:
+            # A completed enrolment stays completed; only an active one may complete now.
+            if enrolment.status == EnrolmentStatus.ACTIVE:
+                complete_enrolment_if_done(enrolment=enrolment)
     return len(enrolments)
 
 
