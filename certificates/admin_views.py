@@ -30,7 +30,7 @@ from .models import (
     CertificateStatus,
     RenderStatus,
 )
-from .permissions import can_issue_certificates, can_revoke_certificate
+from .permissions import can_issue_certificates, can_reissue_certificate, can_revoke_certificate
 from .views import certificate_file_response
 
 CERTIFICATE_URL = "certificates_register:{}"
@@ -99,10 +99,21 @@ def revoke_view(request, pk):
 
 
 def reissue_view(request, pk):
-    """Revoke and replace with a new certificate (new number, fresh snapshot)."""
+    """
+    Replace with a new certificate (new number, fresh snapshot): a valid one is revoked
+    first, one revoked without a replacement keeps its revocation and gets its successor.
+    """
     _require_administrator(request)
     certificate = get_object_or_404(Certificate, pk=pk)
+    successor = Certificate.objects.filter(replaces=certificate).first()
+    if not can_reissue_certificate(request.user, certificate, successor=successor):
+        raise PermissionDenied
     form = ReasonForm(request.POST or None)
+    if certificate.status == CertificateStatus.REVOKED:
+        form.fields["reason"].help_text = gettext_lazy(
+            "Recorded in the audit log with the new certificate; the revocation reason "
+            "stays as it was."
+        )
     if request.method == "POST" and form.is_valid():
         try:
             new = services.reissue_certificate(
@@ -120,7 +131,11 @@ def reissue_view(request, pk):
         certificate=certificate,
         form=form,
         title=_("Reissue certificate %(number)s") % {"number": certificate},
-        action_label=_("Revoke and reissue"),
+        action_label=(
+            _("Reissue")
+            if certificate.status == CertificateStatus.REVOKED
+            else _("Revoke and reissue")
+        ),
         url_name="reissue",
     )
 
@@ -160,6 +175,13 @@ def download_view(request, pk):
     return certificate_file_response(certificate)
 
 
+def _zipped_certificates(batch):
+    """The certificates of a batch that its ZIP holds: valid, with a rendered PDF."""
+    return Certificate.objects.filter(
+        enrolment__batch=batch, status=CertificateStatus.VALID, render_status=RenderStatus.DONE
+    ).exclude(pdf="")
+
+
 def batch_zip_view(request, batch_pk):
     """
     A ZIP of every rendered PDF of one batch that is still valid, named by certificate
@@ -167,15 +189,7 @@ def batch_zip_view(request, batch_pk):
     """
     _require_administrator(request)
     batch = get_object_or_404(Batch, pk=batch_pk)
-    certificates = (
-        Certificate.objects.filter(
-            enrolment__batch=batch,
-            status=CertificateStatus.VALID,
-            render_status=RenderStatus.DONE,
-        )
-        .exclude(pdf="")
-        .order_by("sequence_year", "sequence_value")
-    )
+    certificates = _zipped_certificates(batch).order_by("sequence_year", "sequence_value")
     # Spooled to disk past 10 MB so that a batch of hundreds never sits in memory whole.
     archive = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as zip_file:
@@ -218,6 +232,10 @@ def batch_job_view(request, pk):
             "job": job,
             "running": job.status != BatchJobStatus.FINISHED,
             "failures": sorted(job.failures.values(), key=lambda item: item["participant"]),
+            # Said beside the ZIP link: its PDFs are fewer than the batch's certificates.
+            "revoked_count": Certificate.objects.filter(
+                enrolment__batch=job.batch, status=CertificateStatus.REVOKED
+            ).count(),
             "page_title": title,
             "header_title": title,
         },

@@ -53,6 +53,19 @@ def can_revoke_certificate(user, certificate) -> bool:
     return is_administrator(user) and certificate.status == "valid"
 
 
+def can_reissue_certificate(user, certificate, *, successor=None) -> bool:
+    """
+    Administrators replace a valid certificate, or one revoked without a replacement (e.g.
+    revoked by mistake, or for a wrong name that is now corrected); a pending one is approved
+    instead, and a revoked one that already has its successor is replaced already.
+    """
+    if not is_administrator(user):
+        return False
+    if certificate.status == "valid":
+        return True
+    return certificate.status == "revoked" and successor is None
+
+
 class CertificatePermissionPolicy(ModelPermissionPolicy):
     """
     The admin's policy for certificates: made and ended by services only, so nobody adds

@@ -27,6 +27,7 @@ from .models import (
     RenderStatus,
     Signatory,
 )
+from .permissions import can_reissue_certificate
 
 # --- Design (snippets) ------------------------------------------------------------------
 
@@ -115,7 +116,11 @@ class CertificateInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["successor"] = Certificate.objects.filter(replaces=self.object).first()
+        successor = Certificate.objects.filter(replaces=self.object).first()
+        context["successor"] = successor
+        context["can_reissue"] = can_reissue_certificate(
+            self.request.user, self.object, successor=successor
+        )
         return context
 
 

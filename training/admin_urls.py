@@ -18,11 +18,21 @@ urlpatterns = [
         admin.EnrolmentDecisionView.as_view(),
         name="enrolment_decision",
     ),
+    path(
+        "batches/<int:pk>/enrolments/<int:enrolment_pk>/status/",
+        admin.EnrolmentStatusView.as_view(),
+        name="enrolment_status",
+    ),
     path("batches/<int:pk>/import/", admin.ImportUploadView.as_view(), name="import_upload"),
     path(
         "batches/<int:pk>/import/<int:import_pk>/",
         admin.ImportPreviewView.as_view(),
         name="import_preview",
+    ),
+    path(
+        "batches/<int:pk>/import/<int:import_pk>/progress/",
+        admin.ImportProgressView.as_view(),
+        name="import_progress",
     ),
     path("import-template.xlsx", admin.ImportTemplateView.as_view(), name="import_template"),
     path(

@@ -1,4 +1,7 @@
-"""Audit-log actions of the training app: participant imports and grade changes."""
+"""
+Audit-log actions of the training app: participant imports, grade changes and an
+administrator's change of an enrolment's status (with its reason).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -7,10 +10,15 @@ from accounts.audit import register_from
 
 PARTICIPANT_IMPORT = "bimtek.participant_import"
 GRADE_CHANGE = "bimtek.grade_change"
+ENROLMENT_STATUS_CHANGE = "bimtek.enrolment_status_change"
 
 ACTIONS = {
     PARTICIPANT_IMPORT: (_("Import participants"), _("Participants imported")),
     GRADE_CHANGE: (_("Change a grade"), _("Grade changed")),
+    ENROLMENT_STATUS_CHANGE: (
+        _("Change an enrolment's status"),
+        _("Enrolment status changed by an administrator"),
+    ),
 }
 
 
@@ -44,5 +52,20 @@ def log_grade_change(*, answer, previous_points, user):
             "question": answer.question_ref,
             "previous_points": None if previous_points is None else str(previous_points),
             "points": str(answer.points_awarded),
+        },
+    )
+
+
+def log_enrolment_status_change(*, enrolment, previous_status, reason, user):
+    return log(
+        enrolment,
+        ENROLMENT_STATUS_CHANGE,
+        user=user,
+        title=str(enrolment),
+        data={
+            "batch_id": enrolment.batch_id,
+            "from": previous_status,
+            "to": enrolment.status,
+            "reason": reason,
         },
     )

@@ -1,4 +1,7 @@
-"""Forms of the training app: the catalogue filters and the participant file upload."""
+"""
+Forms of the training app: the catalogue filters, the participant file upload and an
+administrator's change of an enrolment's status.
+"""
 
 from django import forms
 from django.conf import settings
@@ -6,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.uploads import check_size, check_text, check_xlsx
 
-from .models import CourseLevel, DeliveryLanguage, DeliveryMode
+from .models import CourseLevel, DeliveryLanguage, DeliveryMode, EnrolmentStatus
 
 
 def _with_any(choices, label):
@@ -69,3 +72,22 @@ class ParticipantImportForm(forms.Form):
 
     def clean_file(self):
         return check_participant_file(self.cleaned_data["file"])
+
+
+class EnrolmentStatusForm(forms.Form):
+    """The new status of an enrolment and the reason, which goes into the audit log."""
+
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=[
+            (EnrolmentStatus.COMPLETED, _("Completed (marked by hand)")),
+            (EnrolmentStatus.ACTIVE, EnrolmentStatus.ACTIVE.label),
+            (EnrolmentStatus.WITHDRAWN, EnrolmentStatus.WITHDRAWN.label),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required. Kept in the audit log with your name and the time."),
+    )

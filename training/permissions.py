@@ -64,6 +64,14 @@ def can_manage_batch(user, batch=None) -> bool:
     return is_administrator(user)
 
 
+def can_change_enrolment_status(user, enrolment=None) -> bool:
+    """
+    Complete an enrolment by hand or set it active or withdrawn, with a reason: administrators
+    only. A trainer follows progress; the status decides JP and certificates.
+    """
+    return is_administrator(user)
+
+
 def can_view_progress(user, enrolment) -> bool:
     """A participant's own progress; the trainers of the course and administrators too."""
     if not user.is_authenticated:

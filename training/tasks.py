@@ -4,7 +4,13 @@ import logging
 
 from celery import shared_task
 
-from training.services import close_expired_attempts, send_pending_statements
+from bimtek.celery import TRANSIENT_ERRORS, backoff_seconds
+from training.models import ParticipantImport
+from training.services import (
+    close_expired_attempts,
+    run_participant_import,
+    send_pending_statements,
+)
 from training.xapi import LrsUnavailable
 
 logger = logging.getLogger(__name__)
@@ -40,3 +46,39 @@ def send_xapi_statements(self) -> int:
             return 0
         countdown = min(XAPI_RETRY_CAP_SECONDS, XAPI_RETRY_BASE_SECONDS * 2**self.request.retries)
         raise self.retry(exc=error, countdown=countdown) from error
+
+
+@shared_task(
+    bind=True,
+    name="training.run_participant_import",
+    max_retries=5,
+    soft_time_limit=10 * 60,
+    time_limit=11 * 60,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    ignore_result=True,
+)
+def run_participant_import_task(self, import_id: int) -> str:
+    """
+    Import a confirmed participant list, chunk by chunk, and send its e-mails from here.
+
+    Safe to run twice: each chunk is one transaction that records the rows it did, and a
+    rerun goes on from the first row not yet done. A failure is recorded on the import (its
+    page shows it, with a button to try again); transient ones are retried with backoff.
+    """
+    participant_import = ParticipantImport.objects.filter(pk=import_id).first()
+    if participant_import is None:
+        logger.warning("Participant import %s no longer exists", import_id)
+        return "missing"
+    try:
+        run_participant_import(participant_import=participant_import)
+    except TRANSIENT_ERRORS as error:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            logger.exception("Participant import %s stopped", import_id)
+            return "failed"
+        raise self.retry(exc=error, countdown=backoff_seconds(self.request.retries, 10)) from error
+    except Exception:
+        # Recorded on the import by the service; the same rows would fail the same way.
+        logger.exception("Participant import %s stopped", import_id)
+        return "failed"
+    return "done"

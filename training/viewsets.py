@@ -17,7 +17,7 @@ from cms.spreadsheets import InertSpreadsheetExportMixin
 from .admin_scope import CourseScopedViewSetMixin
 from .models import Batch, BatchSession, Enrolment
 from .models.batches import SEAT_HOLDING_STATUSES
-from .permissions import batches_visible_to, can_manage_batch
+from .permissions import batches_visible_to, can_change_enrolment_status, can_manage_batch
 from .services import EnrolmentError, enrol_participant
 
 
@@ -103,6 +103,21 @@ class EnrolmentIndexView(InertSpreadsheetExportMixin, generic.IndexView):
         return _enrolments_in_visible_batches(self.request.user).select_related(
             "participant", "batch__course"
         )
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if can_change_enrolment_status(self.request.user, instance):
+            buttons.append(
+                MenuItem(
+                    _("Change status"),
+                    url=reverse(
+                        "training_admin:enrolment_status", args=[instance.batch_id, instance.pk]
+                    ),
+                    icon_name="edit",
+                    priority=5,
+                )
+            )
+        return buttons
 
 
 class EnrolmentCreateView(generic.CreateView):

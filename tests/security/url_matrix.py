@@ -759,6 +759,13 @@ URLS: dict[str, Entry] = {
     "training_admin:import_preview": administrators_only(
         admin_url("training_admin:import_preview", "batch", "participant_import")
     ),
+    "training_admin:import_progress": administrators_only(
+        admin_url("training_admin:import_progress", "batch", "participant_import")
+    ),
+    "training_admin:enrolment_status": administrators_only(
+        admin_url("training_admin:enrolment_status", "batch", "enrolment"),
+        note="the status decides JP and certificates: the organisers' work, with a reason",
+    ),
     "training_admin:import_template": administrators_only(
         lambda w: reverse("training_admin:import_template")
     ),

@@ -208,7 +208,9 @@ def test_rows_beyond_the_batch_capacity_are_errors():
     assert run_participant_import(participant_import=log).enrolled_count == 1
 
 
-def test_a_failure_during_the_import_rolls_back_every_row(monkeypatch):
+def test_a_failure_during_the_import_rolls_back_its_chunk_and_marks_the_import_failed(
+    monkeypatch,
+):
     Agency.objects.create(name="Dinas Sosial")
     batch = BatchFactory()
     rows = [
@@ -233,7 +235,10 @@ def test_a_failure_during_the_import_rolls_back_every_row(monkeypatch):
 
     assert not User.objects.filter(nip__startswith="19850101").exists()
     assert not Enrolment.objects.exists()
-    assert ParticipantImport.objects.get(pk=log.pk).status == ImportStatus.PREVIEWED
+    failed = ParticipantImport.objects.get(pk=log.pk)
+    # Both rows are in the first chunk; the import says why it stopped, with no row done.
+    assert failed.status == ImportStatus.FAILED and "database went away" in failed.failure
+    assert failed.processed == 0
 
 
 def test_csv_with_semicolons_and_a_scientific_nip_is_read():

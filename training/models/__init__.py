@@ -8,7 +8,7 @@ from .evaluations import (
     EvaluationItemKind,
     EvaluationResponse,
 )
-from .imports import ImportStatus, ParticipantImport
+from .imports import ImportCount, ImportStatus, ParticipantImport
 from .pages import (
     CourseEditorGroup,
     CourseIndexPage,
@@ -66,6 +66,7 @@ __all__ = [
     "EvaluationItemKind",
     "EvaluationResponse",
     "FeedbackTiming",
+    "ImportCount",
     "ImportStatus",
     "LessonPage",
     "LessonProgress",

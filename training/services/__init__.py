@@ -15,10 +15,11 @@ from .assessment import (
     start_attempt,
     submit_attempt,
 )
-from .attendance import check_in, open_check_in, record_attendance
+from .attendance import check_in, mark_all_present, open_check_in, record_attendance
 from .enrolment import (
     EnrolmentError,
     approve_enrolment,
+    change_enrolment_status,
     enrol_participant,
     reject_enrolment,
     upsert_batch,
@@ -28,8 +29,10 @@ from .evaluation import submit_evaluation
 from .imports import (
     ImportFileError,
     check_import_rows,
+    import_participant_row,
     import_template_workbook,
     preview_participant_import,
+    queue_participant_import,
     read_participant_file,
     run_participant_import,
 )
@@ -61,6 +64,7 @@ __all__ = [
     "ImportFileError",
     "approve_enrolment",
     "attach_scorm_package",
+    "change_enrolment_status",
     "check_import_rows",
     "check_in",
     "close_attempt_if_expired",
@@ -75,8 +79,11 @@ __all__ = [
     "import_template_workbook",
     "inspect_scorm_package",
     "lesson_in_course_locale",
+    "mark_all_present",
     "open_check_in",
+    "import_participant_row",
     "preview_participant_import",
+    "queue_participant_import",
     "preview_question_import",
     "read_participant_file",
     "record_attempt_result",

@@ -64,6 +64,47 @@ def record_attendance(
 
 
 @transaction.atomic
+def mark_all_present(*, session: BatchSession, recorded_by=None) -> int:
+    """
+    Mark every active or completed participant of the session's batch present who has no
+    attendance recorded for it yet; those already recorded (checked in, excused, absent)
+    keep their record, so the exceptions can be set before or after. Returns how many were
+    marked. Safe to call twice: the second call finds nobody left to mark.
+    """
+    recorded = Attendance.objects.filter(session=session).values("enrolment_id")
+    enrolments = list(
+        Enrolment.objects.filter(
+            batch_id=session.batch_id,
+            status__in=(EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED),
+        )
+        .exclude(pk__in=recorded)
+        .only("pk", "status")
+    )
+    Attendance.objects.bulk_create(
+        [
+            Attendance(
+                session=session,
+                enrolment=enrolment,
+                status=AttendanceStatus.PRESENT,
+                method=AttendanceMethod.MARKED,
+                recorded_by=recorded_by,
+            )
+            for enrolment in enrolments
+        ],
+        # A participant who checks in at the same moment keeps their check-in.
+        ignore_conflicts=True,
+    )
+    # Attendance counts toward completion only in a course with an attendance threshold; in
+    # any other, marking a class present completes nobody, and 200 checks are saved.
+    if session.batch.course.minimum_attendance is not None:
+        for enrolment in enrolments:
+            # A completed enrolment stays completed; only an active one may complete now.
+            if enrolment.status == EnrolmentStatus.ACTIVE:
+                complete_enrolment_if_done(enrolment=enrolment)
+    return len(enrolments)
+
+
+@transaction.atomic
 def open_check_in(
     *, session: BatchSession, minutes: int = CHECK_IN_MINUTES, now=None
 ) -> BatchSession:

@@ -1,4 +1,7 @@
-"""Enrolment services: enrol, approve, reject and withdraw, with the batch's capacity held."""
+"""
+Enrolment services: enrol, approve, reject and withdraw, with the batch's capacity held, and
+an administrator's override of an enrolment's status (with a reason, in the audit log).
+"""
 
 from functools import partial
 
@@ -7,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..audit import log_enrolment_status_change
 from ..emails import send_enrolment_email
 from ..models import Batch, BatchStatus, Enrolment, EnrolmentPolicy, EnrolmentStatus
 from ..models.batches import SEAT_HOLDING_STATUSES
+from ..signals import enrolment_completed
 
 
 class EnrolmentError(ValidationError):
@@ -156,6 +161,62 @@ def withdraw_enrolment(*, enrolment: Enrolment) -> Enrolment:
     enrolment.withdrawn_at = timezone.now()
     enrolment.full_clean(validate_unique=False)
     enrolment.save()
+    return enrolment
+
+
+#: The statuses an administrator may set by hand; pending and rejected belong to approval.
+OVERRIDE_STATUSES = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED, EnrolmentStatus.WITHDRAWN)
+
+
+@transaction.atomic
+def change_enrolment_status(
+    *, enrolment: Enrolment, status: str, reason: str, changed_by
+) -> Enrolment:
+    """
+    An administrator's override: complete an enrolment by hand (e.g. the participant did the
+    course on paper), take a withdrawal back, or withdraw someone, with a mandatory reason
+    recorded in the audit log. Setting the status it already has changes and logs nothing.
+
+    Completing sends ``enrolment_completed`` after the commit, as the completion rule does
+    (the certificate follows the course's settings). An enrolment that takes a place again
+    needs a free one; a completed enrolment with a valid certificate keeps its status until
+    the certificate is revoked, so that no valid certificate stands for an unfinished course.
+    """
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise EnrolmentError(_("Give the reason for the change."), code="reason")
+    if status not in OVERRIDE_STATUSES:
+        raise EnrolmentError(
+            _("An enrolment can be set to active, completed or withdrawn only."), code="status"
+        )
+    batch = _lock_batch(enrolment.batch)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    previous = enrolment.status
+    if previous == status:
+        return enrolment
+    if (
+        previous == EnrolmentStatus.COMPLETED
+        and enrolment.certificates.filter(status="valid").exists()
+    ):
+        raise EnrolmentError(
+            _("This enrolment has a valid certificate; revoke the certificate first."),
+            code="certificate",
+        )
+    if status != EnrolmentStatus.WITHDRAWN and previous not in SEAT_HOLDING_STATUSES:
+        _check_capacity(batch, excluding=enrolment)
+    now = timezone.now()
+    enrolment.status = status
+    enrolment.completed_at = now if status == EnrolmentStatus.COMPLETED else None
+    enrolment.withdrawn_at = now if status == EnrolmentStatus.WITHDRAWN else None
+    enrolment.full_clean(validate_unique=False)
+    enrolment.save(update_fields=["status", "completed_at", "withdrawn_at"])
+    log_enrolment_status_change(
+        enrolment=enrolment, previous_status=previous, reason=reason, user=changed_by
+    )
+    if status == EnrolmentStatus.COMPLETED:
+        transaction.on_commit(
+            partial(enrolment_completed.send, sender=Enrolment, enrolment=enrolment)
+        )
     return enrolment
 
 

@@ -2,9 +2,10 @@
 Importing participants into a batch from a spreadsheet (.xlsx) or CSV file.
 
 The file is read into plain rows, every row is checked and shown as new, updated or error
-with its row number and reason (the preview), and a confirmation imports every valid row in
-one transaction: people are matched by NIP, new accounts get an invitation to choose their
-password, and everyone is enrolled in the batch. A row with an error imports nothing at all.
+with its row number and reason (the preview), and a confirmation queues the import, which a
+Celery task runs in chunks of rows with its progress on record: people are matched by NIP,
+new accounts get an invitation to choose their password (sent by the worker), and everyone is
+enrolled in the batch. A row with an error imports nothing at all.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from accounts.services import upsert_participant
 
 from ..audit import log_participant_import
 from ..emails import send_invitation_email
-from ..models import Batch, Enrolment, ImportStatus, ParticipantImport
+from ..models import Batch, Enrolment, ImportCount, ImportStatus, ParticipantImport
 from ..models.batches import SEAT_HOLDING_STATUSES
 from ..spreadsheets import TooManyRows, bounded_rows, worksheet_rows
 from .enrolment import enrol_participant
@@ -347,61 +348,204 @@ def preview_participant_import(
     return participant_import, results
 
 
+#: Rows imported per transaction: the progress page moves on after each chunk, and a worker
+#: lost in the middle leaves one chunk to redo.
+IMPORT_CHUNK_ROWS = 50
+
+
+def _send_import(import_id: int) -> bool:
+    """Hand the import's task to the broker and mark when; ``False`` while it is down."""
+    from bimtek.celery import enqueue
+
+    from ..tasks import run_participant_import_task
+
+    sent_at = timezone.now()
+    if not enqueue(run_participant_import_task, import_id):
+        return False
+    # Only an import still waiting is marked: an eager run may have finished it already.
+    ParticipantImport.objects.filter(pk=import_id, status=ImportStatus.QUEUED).update(
+        enqueued_at=sent_at
+    )
+    return True
+
+
 @transaction.atomic
+def queue_participant_import(
+    *, participant_import: ParticipantImport, imported_by=None, resend: bool = False
+) -> ParticipantImport:
+    """
+    Confirm a previewed import: mark it queued and send its Celery task once this commits
+    (in embedded mode the task runs there and then, in this process).
+
+    Confirming again while it waits or runs, or once imported, changes nothing; an import
+    that failed is sent again and goes on from the first row not yet done, and so is one
+    whose task the broker did not take, when asked to ``resend``.
+    """
+    participant_import = ParticipantImport.objects.select_for_update().get(pk=participant_import.pk)
+    waiting_unsent = (
+        resend
+        and participant_import.status == ImportStatus.QUEUED
+        and participant_import.enqueued_at is None
+    )
+    if participant_import.status not in (ImportStatus.PREVIEWED, ImportStatus.FAILED) and not (
+        waiting_unsent
+    ):
+        return participant_import
+    participant_import.status = ImportStatus.QUEUED
+    participant_import.failure = ""
+    participant_import.enqueued_at = None
+    if imported_by is not None:
+        participant_import.imported_by = imported_by
+        participant_import.uploaded_by = participant_import.uploaded_by or imported_by
+    participant_import.save(
+        update_fields=["status", "failure", "enqueued_at", "imported_by", "uploaded_by"]
+    )
+    transaction.on_commit(partial(_send_import, participant_import.pk))
+    return participant_import
+
+
+def import_participant_row(*, batch: Batch, result: RowResult, imported_by=None) -> list[str]:
+    """
+    Import one checked, valid row: the account (matched by NIP, created with an invitation
+    when new) and its enrolment. Runs inside the caller's transaction; the invitation goes
+    out once that commits. Returns the ``ImportCount`` keys the row adds to the summary.
+
+    The one place where an import creates accounts: whatever else a new account should get
+    (another e-mail, another count) belongs here.
+    """
+    user, is_new = upsert_participant(
+        nip=result.nip,
+        email=result.email,
+        full_name=result.full_name,
+        agency=result.agency,
+        rank=result.rank,
+        position=result.position,
+    )
+    counts = [ImportCount.CREATED if is_new else ImportCount.UPDATED]
+    if is_new:
+        # Sent by whoever runs the import (the Celery worker), after the chunk commits; a
+        # mail server that refuses one invitation is logged and stops nothing else.
+        transaction.on_commit(partial(send_invitation_email, user, batch), robust=True)
+    holds_place = Enrolment.objects.filter(
+        batch=batch, participant=user, status__in=SEAT_HOLDING_STATUSES
+    ).exists()
+    enrol_participant(
+        batch=batch,
+        participant=user,
+        enrolled_by=imported_by,
+        as_administrator=True,
+        notify=not is_new and not holds_place,
+    )
+    if not holds_place:
+        counts.append(ImportCount.ENROLLED)
+    return counts
+
+
+def _mirror_counts(participant_import: ParticipantImport) -> None:
+    summary = participant_import.summary
+    participant_import.created_count = summary.get(ImportCount.CREATED, 0)
+    participant_import.updated_count = summary.get(ImportCount.UPDATED, 0)
+    participant_import.enrolled_count = summary.get(ImportCount.ENROLLED, 0)
+    participant_import.error_count = summary.get(ImportCount.ERRORS, 0)
+
+
+@transaction.atomic
+def _start_import(import_id: int, imported_by) -> bool:
+    participant_import = ParticipantImport.objects.select_for_update().get(pk=import_id)
+    if participant_import.status == ImportStatus.IMPORTED:
+        return False
+    participant_import.status = ImportStatus.RUNNING
+    participant_import.failure = ""
+    if imported_by is not None:
+        participant_import.imported_by = imported_by
+        participant_import.uploaded_by = participant_import.uploaded_by or imported_by
+    participant_import.save(update_fields=["status", "failure", "imported_by", "uploaded_by"])
+    return True
+
+
+@transaction.atomic
+def _import_next_chunk(import_id: int) -> bool:
+    """Import the next chunk of rows; ``False`` once no row is left (or the import stopped)."""
+    participant_import = ParticipantImport.objects.select_for_update().get(pk=import_id)
+    rows, start = participant_import.rows, participant_import.processed
+    if participant_import.status != ImportStatus.RUNNING or start >= len(rows):
+        return False
+    batch = Batch.objects.select_for_update().get(pk=participant_import.batch_id)
+    end = min(start + IMPORT_CHUNK_ROWS, len(rows))
+    # The rows before the chunk are checked again with it, so that a NIP or e-mail repeated
+    # from an earlier chunk is still an error, as the preview said; the rows themselves were
+    # imported already and hold their places.
+    results = check_import_rows(batch=batch, rows=rows[:end])[start:end]
+    summary = {key: participant_import.summary.get(key, 0) for key in ImportCount.values}
+    summary.update(participant_import.summary)
+    for result in results:
+        if not result.is_valid:
+            summary[ImportCount.ERRORS] += 1
+            continue
+        for key in import_participant_row(
+            batch=batch, result=result, imported_by=participant_import.imported_by
+        ):
+            summary[key] = summary.get(key, 0) + 1
+    participant_import.summary = summary
+    participant_import.processed = end
+    _mirror_counts(participant_import)
+    participant_import.save(
+        update_fields=[
+            "summary",
+            "processed",
+            "created_count",
+            "updated_count",
+            "enrolled_count",
+            "error_count",
+        ]
+    )
+    return end < len(rows)
+
+
+@transaction.atomic
+def _finish_import(import_id: int) -> ParticipantImport:
+    participant_import = ParticipantImport.objects.select_for_update().get(pk=import_id)
+    if participant_import.status != ImportStatus.RUNNING:
+        return participant_import
+    participant_import.status = ImportStatus.IMPORTED
+    participant_import.imported_at = timezone.now()
+    participant_import.full_clean()
+    participant_import.save()
+    log_participant_import(
+        participant_import=participant_import, user=participant_import.imported_by
+    )
+    return participant_import
+
+
+def _record_failure(import_id: int, error: Exception) -> None:
+    ParticipantImport.objects.filter(pk=import_id).update(
+        status=ImportStatus.FAILED, failure=f"{type(error).__name__}: {error}"[:2000]
+    )
+
+
 def run_participant_import(
     *, participant_import: ParticipantImport, imported_by=None
 ) -> ParticipantImport:
     """
-    Import every valid row of a previewed file, all in one transaction, and log the counts.
+    Import every valid row of a previewed or queued file (the Celery task's work; the
+    command calls it directly), ``IMPORT_CHUNK_ROWS`` rows per transaction, and log the
+    counts. Every chunk checks its rows again, so that what changed since the preview (a
+    place taken, an e-mail used) is caught.
 
-    The rows are checked again, so that what changed since the preview (a place taken, an
-    e-mail used) is caught. Running it again for the same import changes nothing.
+    A failure rolls its chunk back, marks the import failed with the reason and is raised;
+    running it again goes on from the first row not yet done. Once imported, running it again
+    changes nothing.
     """
-    participant_import = ParticipantImport.objects.select_for_update().get(pk=participant_import.pk)
-    if participant_import.status == ImportStatus.IMPORTED:
-        return participant_import
-    batch = Batch.objects.select_for_update().get(pk=participant_import.batch_id)
-    results = check_import_rows(batch=batch, rows=participant_import.rows)
-    created = updated = enrolled = 0
-    for result in results:
-        if not result.is_valid:
-            continue
-        user, is_new = upsert_participant(
-            nip=result.nip,
-            email=result.email,
-            full_name=result.full_name,
-            agency=result.agency,
-            rank=result.rank,
-            position=result.position,
-        )
-        if is_new:
-            created += 1
-            transaction.on_commit(partial(send_invitation_email, user, batch))
-        else:
-            updated += 1
-        holds_place = Enrolment.objects.filter(
-            batch=batch, participant=user, status__in=SEAT_HOLDING_STATUSES
-        ).exists()
-        enrol_participant(
-            batch=batch,
-            participant=user,
-            enrolled_by=imported_by,
-            as_administrator=True,
-            notify=not is_new and not holds_place,
-        )
-        enrolled += 0 if holds_place else 1
-    participant_import.status = ImportStatus.IMPORTED
-    participant_import.imported_at = timezone.now()
-    participant_import.created_count = created
-    participant_import.updated_count = updated
-    participant_import.enrolled_count = enrolled
-    participant_import.error_count = sum(1 for result in results if not result.is_valid)
-    if imported_by is not None:
-        participant_import.uploaded_by = participant_import.uploaded_by or imported_by
-    participant_import.full_clean()
-    participant_import.save()
-    log_participant_import(participant_import=participant_import, user=imported_by)
-    return participant_import
+    import_id = participant_import.pk
+    if not _start_import(import_id, imported_by):
+        return ParticipantImport.objects.get(pk=import_id)
+    try:
+        while _import_next_chunk(import_id):
+            pass
+    except Exception as error:
+        _record_failure(import_id, error)
+        raise
+    return _finish_import(import_id)
 
 
 def import_template_workbook() -> bytes:

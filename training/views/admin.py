@@ -1,6 +1,7 @@
 """
 Admin views for running batches: the progress table (and its .xlsx export), the participant
-import (upload → preview → confirm), approving enrolments and taking attendance.
+import (upload → preview → confirm → progress of its Celery task), approving enrolments,
+changing an enrolment's status and taking attendance.
 
 Each view checks a rule from ``training.permissions`` and calls a service; the table
 and workbook come from ``training.selectors`` and ``training.exports``.
@@ -13,33 +14,41 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..exports import batch_progress_workbook
-from ..forms import ParticipantImportForm
+from ..forms import EnrolmentStatusForm, ParticipantImportForm
 from ..models import (
     AttendanceStatus,
     BatchSession,
     Enrolment,
     EnrolmentStatus,
+    ImportCount,
     ImportStatus,
     ParticipantImport,
 )
-from ..permissions import batches_visible_to, can_follow_batches, can_manage_batch
+from ..permissions import (
+    batches_visible_to,
+    can_change_enrolment_status,
+    can_follow_batches,
+    can_manage_batch,
+)
 from ..selectors import batch_progress
 from ..services import (
     EnrolmentError,
     ImportFileError,
     approve_enrolment,
+    change_enrolment_status,
     check_import_rows,
     import_template_workbook,
+    mark_all_present,
     open_check_in,
     preview_participant_import,
+    queue_participant_import,
     record_attendance,
     reject_enrolment,
-    run_participant_import,
 )
 from ..services.imports import RowStatus
 
@@ -101,6 +110,7 @@ class BatchProgressView(BatchMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["progress"] = batch_progress(self.batch)
+        context["can_change_status"] = can_change_enrolment_status(self.request.user)
         context["pending"] = (
             self.batch.enrolments.filter(status=EnrolmentStatus.PENDING)
             .select_related("participant__agency")
@@ -137,6 +147,65 @@ class EnrolmentDecisionView(BatchMixin, View):
                 messages.success(request, _("Enrolment rejected."))
         except EnrolmentError as error:
             messages.error(request, " ".join(error.messages))
+        return redirect("training_admin:batch_progress", pk=self.batch.pk)
+
+
+class EnrolmentStatusView(BatchMixin, FormView):
+    """An administrator completes an enrolment by hand or changes its status, with a reason."""
+
+    rule = staticmethod(can_change_enrolment_status)
+    template_name = "training/admin/enrolment_status.html"
+    form_class = EnrolmentStatusForm
+
+    def load_objects(self, **kwargs):
+        self.enrolment = get_object_or_404(
+            Enrolment.objects.select_related("participant"),
+            pk=kwargs["enrolment_pk"],
+            batch=self.batch,
+        )
+
+    def get_page_title(self):
+        return _("Change the status of %(participant)s") % {
+            "participant": self.enrolment.participant.get_full_name()
+        }
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("training_batches:index"), "label": gettext_lazy("Batches")},
+            {
+                "url": reverse("training_admin:batch_progress", args=[self.batch.pk]),
+                "label": str(self.batch),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_initial(self):
+        return {"status": self.request.GET.get("status", "")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["enrolment"] = self.enrolment
+        return context
+
+    def form_valid(self, form):
+        try:
+            enrolment = change_enrolment_status(
+                enrolment=self.enrolment,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+                changed_by=self.request.user,
+            )
+        except EnrolmentError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(participant)s: status is now “%(status)s”.")
+            % {
+                "participant": enrolment.participant.get_full_name(),
+                "status": enrolment.get_status_display(),
+            },
+        )
         return redirect("training_admin:batch_progress", pk=self.batch.pk)
 
 
@@ -188,7 +257,7 @@ class ImportPreviewView(BatchMixin, TemplateView):
         results = check_import_rows(batch=self.batch, rows=self.participant_import.rows)
         context.update(
             participant_import=self.participant_import,
-            imported=self.participant_import.status == ImportStatus.IMPORTED,
+            imported=self.participant_import.status != ImportStatus.PREVIEWED,
             results=results,
             errors=[result for result in results if not result.is_valid],
             new_count=sum(1 for result in results if result.status == RowStatus.NEW),
@@ -198,23 +267,46 @@ class ImportPreviewView(BatchMixin, TemplateView):
         return context
 
     def post(self, request, pk, import_pk):
-        outcome = run_participant_import(
-            participant_import=self.participant_import, imported_by=request.user
+        queue_participant_import(
+            participant_import=self.participant_import,
+            imported_by=request.user,
+            resend="resend" in request.POST,
         )
-        messages.success(
-            request,
-            _(
-                "Import done: %(created)d new accounts (invited by e-mail), %(updated)d updated, "
-                "%(enrolled)d newly enrolled; %(errors)d rows with errors were skipped."
-            )
-            % {
-                "created": outcome.created_count,
-                "updated": outcome.updated_count,
-                "enrolled": outcome.enrolled_count,
-                "errors": outcome.error_count,
-            },
+        return redirect(
+            "training_admin:import_progress", pk=self.batch.pk, import_pk=self.participant_import.pk
         )
-        return redirect("training_admin:batch_progress", pk=self.batch.pk)
+
+
+class ImportProgressView(BatchMixin, TemplateView):
+    """
+    Step 4: the import running in Celery, rows done of all; the page reloads itself (a meta
+    refresh, no JavaScript) until the import is done, then shows the summary.
+    """
+
+    rule = staticmethod(can_manage_batch)
+    page_title = gettext_lazy("Import progress")
+    template_name = "training/admin/import_progress.html"
+
+    def load_objects(self, **kwargs):
+        self.participant_import = get_object_or_404(
+            ParticipantImport.objects.select_related("imported_by"),
+            pk=kwargs["import_pk"],
+            batch=self.batch,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        participant_import = self.participant_import
+        summary = participant_import.summary
+        context.update(
+            participant_import=participant_import,
+            running=participant_import.in_progress,
+            summary=[(label, summary[key]) for key, label in ImportCount.choices if key in summary],
+            # A task the broker did not take: the button sends it again.
+            unsent=participant_import.status == ImportStatus.QUEUED
+            and participant_import.enqueued_at is None,
+        )
+        return context
 
 
 class ImportTemplateView(View):
@@ -227,10 +319,14 @@ class ImportTemplateView(View):
 
 
 class SessionAttendanceView(WagtailAdminTemplateMixin, TemplateView):
-    """Mark who attended a session, or show a check-in code (and its QR) to the room."""
+    """
+    Mark who attended a session, or show a check-in code (and its QR) to the room.
+
+    A large class is marked in two steps, both plain forms: "mark everyone present", then the
+    exceptions row by row; a row saved unchanged records nothing.
+    """
 
     header_icon = "group"
-    page_title = gettext_lazy("Attendance")
     template_name = "training/admin/session_attendance.html"
 
     def dispatch(self, request, *args, **kwargs):
@@ -245,19 +341,35 @@ class SessionAttendanceView(WagtailAdminTemplateMixin, TemplateView):
         )
         return super().dispatch(request, *args, **kwargs)
 
+    def get_page_title(self):
+        return _("Attendance: %(session)s") % {"session": self.session.title}
+
     def get_page_subtitle(self):
-        return str(self.session)
+        return str(self.session.batch)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("training_batches:index"), "label": gettext_lazy("Batches")},
+            {
+                "url": reverse("training_admin:batch_progress", args=[self.session.batch_id]),
+                "label": str(self.session.batch),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def _enrolments(self):
+        return self.session.batch.enrolments.filter(
+            status__in=(EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
+        )
 
     def get_context_data(self, **kwargs):
         from ..qr import qr_svg
 
         context = super().get_context_data(**kwargs)
         enrolments = list(
-            self.session.batch.enrolments.filter(
-                status__in=(EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
-            )
+            self._enrolments()
             .select_related("participant__agency")
-            .order_by("participant__full_name")
+            .order_by("participant__full_name", "pk")
         )
         recorded = {a.enrolment_id: a for a in self.session.attendances.all()}
         for enrolment in enrolments:
@@ -270,6 +382,7 @@ class SessionAttendanceView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             session=self.session,
             enrolments=enrolments,
+            unrecorded_count=sum(1 for enrolment in enrolments if enrolment.attendance is None),
             statuses=AttendanceStatus.choices,
             check_in_url=check_in_url,
             check_in_qr=qr_svg(check_in_url) if check_in_url else "",
@@ -280,14 +393,24 @@ class SessionAttendanceView(WagtailAdminTemplateMixin, TemplateView):
         if "open_check_in" in request.POST:
             open_check_in(session=self.session)
             return redirect("training_admin:session_attendance", pk=self.session.pk)
-        enrolments = self.session.batch.enrolments.filter(
-            status__in=(EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
-        )
+        if "mark_all_present" in request.POST:
+            count = mark_all_present(session=self.session, recorded_by=request.user)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d participant marked present; now change the exceptions below.",
+                    "%(count)d participants marked present; now change the exceptions below.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect("training_admin:session_attendance", pk=self.session.pk)
+        recorded = dict(self.session.attendances.values_list("enrolment_id", "status"))
         valid = set(AttendanceStatus.values)
         changed = 0
-        for enrolment in enrolments:
+        for enrolment in self._enrolments():
             status = request.POST.get(f"status-{enrolment.pk}")
-            if status in valid:
+            if status in valid and recorded.get(enrolment.pk) != status:
                 record_attendance(
                     session=self.session,
                     enrolment=enrolment,
