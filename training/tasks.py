@@ -4,7 +4,13 @@ import logging
 
 from celery import shared_task
 
-from training.services import close_expired_attempts, send_pending_statements
+from training.services import (
+    close_expired_attempts,
+    send_assessment_reminders,
+    send_completion_reminders,
+    send_pending_statements,
+    send_session_reminders,
+)
 from training.xapi import LrsUnavailable
 
 logger = logging.getLogger(__name__)
@@ -40,3 +46,21 @@ def send_xapi_statements(self) -> int:
             return 0
         countdown = min(XAPI_RETRY_CAP_SECONDS, XAPI_RETRY_BASE_SECONDS * 2**self.request.retries)
         raise self.retry(exc=error, countdown=countdown) from error
+
+
+@shared_task(name="training.send_session_reminders", ignore_result=True)
+def send_session_reminders_task() -> int:
+    """Remind participants of tomorrow's sessions (run hourly by beat; each sent once)."""
+    return send_session_reminders()
+
+
+@shared_task(name="training.send_assessment_reminders", ignore_result=True)
+def send_assessment_reminders_task() -> int:
+    """Remind participants of an open post-test or evaluation as their batch ends."""
+    return send_assessment_reminders()
+
+
+@shared_task(name="training.send_completion_reminders", ignore_result=True)
+def send_completion_reminders_task() -> int:
+    """Remind participants of a course not finished as their batch ends."""
+    return send_completion_reminders()

@@ -43,6 +43,11 @@ class ParticipantImport(models.Model):
     updated_count = models.PositiveIntegerField(_("updated accounts"), default=0)
     enrolled_count = models.PositiveIntegerField(_("new enrolments"), default=0)
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
+    invited_count = models.PositiveIntegerField(
+        _("invitations sent"),
+        default=0,
+        help_text=_("New accounts e-mailed a link to choose their password."),
+    )
 
     class Meta:
         ordering = ["-uploaded_at"]

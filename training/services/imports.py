@@ -13,7 +13,6 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -26,10 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Agency, User
 from accounts.nip import normalise_nip, parse_nip
 from accounts.ranks import normalise_rank
-from accounts.services import upsert_participant
+from accounts.services import invite_user, upsert_participant
 
 from ..audit import log_participant_import
-from ..emails import send_invitation_email
 from ..models import Batch, Enrolment, ImportStatus, ParticipantImport
 from ..models.batches import SEAT_HOLDING_STATUSES
 from ..spreadsheets import TooManyRows, bounded_rows, worksheet_rows
@@ -362,7 +360,7 @@ def run_participant_import(
         return participant_import
     batch = Batch.objects.select_for_update().get(pk=participant_import.batch_id)
     results = check_import_rows(batch=batch, rows=participant_import.rows)
-    created = updated = enrolled = 0
+    created = updated = enrolled = invited = 0
     for result in results:
         if not result.is_valid:
             continue
@@ -376,7 +374,7 @@ def run_participant_import(
         )
         if is_new:
             created += 1
-            transaction.on_commit(partial(send_invitation_email, user, batch))
+            invited += invite_user(user=user, course=batch.course.title, batch=batch.name)
         else:
             updated += 1
         holds_place = Enrolment.objects.filter(
@@ -395,6 +393,7 @@ def run_participant_import(
     participant_import.created_count = created
     participant_import.updated_count = updated
     participant_import.enrolled_count = enrolled
+    participant_import.invited_count = invited
     participant_import.error_count = sum(1 for result in results if not result.is_valid)
     if imported_by is not None:
         participant_import.uploaded_by = participant_import.uploaded_by or imported_by

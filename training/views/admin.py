@@ -204,11 +204,13 @@ class ImportPreviewView(BatchMixin, TemplateView):
         messages.success(
             request,
             _(
-                "Import done: %(created)d new accounts (invited by e-mail), %(updated)d updated, "
-                "%(enrolled)d newly enrolled; %(errors)d rows with errors were skipped."
+                "Import done: %(created)d new accounts, %(invited)d invitations to choose a "
+                "password sent by e-mail, %(updated)d updated, %(enrolled)d newly enrolled; "
+                "%(errors)d rows with errors were skipped."
             )
             % {
                 "created": outcome.created_count,
+                "invited": outcome.invited_count,
                 "updated": outcome.updated_count,
                 "enrolled": outcome.enrolled_count,
                 "errors": outcome.error_count,
