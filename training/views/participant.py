@@ -75,7 +75,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         localised = localise_pages(pages, locale)
         for session in sessions:
             course = session.batch.course
-            session.batch.course = localised.get(course.translation_key, course)
+            session.course_here = localised.get(course.translation_key, course)
         for progress in dashboard.in_progress:
             progress.next_lesson_here = progress.next_lesson and localised.get(
                 progress.next_lesson.translation_key, progress.next_lesson
