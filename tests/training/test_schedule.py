@@ -230,3 +230,22 @@ def test_course_page_schedule_costs_one_query_whatever_the_number_of_sessions(
     assert many == one
     with django_assert_max_num_queries(one):
         client.get(url)
+
+
+def test_feed_costs_two_queries_whatever_the_number_of_sessions(
+    client, django_assert_max_num_queries
+):
+    participant = ParticipantFactory()
+    for _ in range(3):
+        batch = BatchFactory(mode=DeliveryMode.CLASSROOM)
+        EnrolmentFactory(batch=batch, participant=participant)
+        for day in range(4):
+            classroom_session(
+                batch=batch, starts_at=timezone.now() + datetime.timedelta(days=day + 1)
+            )
+    url = get_or_create_calendar_feed(user=participant).get_absolute_url()
+
+    # The feed with its owner, then the sessions with their batches and courses.
+    with django_assert_max_num_queries(2):
+        response = client.get(url)
+    assert response.content.decode().count("BEGIN:VEVENT") == 12
