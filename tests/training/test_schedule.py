@@ -249,3 +249,19 @@ def test_feed_costs_two_queries_whatever_the_number_of_sessions(
     with django_assert_max_num_queries(2):
         response = client.get(url)
     assert response.content.decode().count("BEGIN:VEVENT") == 12
+
+
+def test_a_changed_session_refreshes_cached_pages():
+    """Dashboards and course pages kept by the page caches show the new time at once."""
+    from cms.cache_versions import current_version
+    from training.page_cache import VERSION_KEY
+
+    session = classroom_session()
+    before = current_version(VERSION_KEY)
+    session.starts_at += datetime.timedelta(hours=1)
+    session.ends_at += datetime.timedelta(hours=1)
+    session.save()
+    assert current_version(VERSION_KEY) > before
+    after_save = current_version(VERSION_KEY)
+    session.delete()
+    assert current_version(VERSION_KEY) > after_save
