@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from .models import Agency, User
+from .models import Agency, NotificationPreferences, User
 from .nip import normalise_nip
 
 
@@ -58,6 +58,14 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
         self.fields["email"].required = True
+
+
+class NotificationPreferencesForm(forms.ModelForm):
+    """Which reminders a person receives by e-mail; each kind can be turned off."""
+
+    class Meta:
+        model = NotificationPreferences
+        fields = ["session_reminders", "assessment_reminders", "completion_reminders"]
 
 
 class AccessTokenForm(forms.Form):

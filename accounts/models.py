@@ -233,3 +233,68 @@ class RecoveryCode(models.Model):
 
     def __str__(self):
         return f"{self.user} ({'used' if self.used_at else 'unused'})"
+
+
+class NotificationPreferences(models.Model):
+    """
+    Which reminders a person wants by e-mail. Everyone without a row gets them all: the row
+    is made the first time the person changes something on their profile.
+    """
+
+    user = models.OneToOneField(
+        "accounts.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    session_reminders = models.BooleanField(
+        _("the day before a session"),
+        default=True,
+        help_text=_("An e-mail the day before each classroom or online session of your batch."),
+    )
+    assessment_reminders = models.BooleanField(
+        _("post-test or evaluation still open"),
+        default=True,
+        help_text=_(
+            "An e-mail shortly before the batch ends if the post-test or evaluation waits."
+        ),
+    )
+    completion_reminders = models.BooleanField(
+        _("course not finished"),
+        default=True,
+        help_text=_("An e-mail shortly before the batch ends if the course is not finished."),
+    )
+
+    class Meta:
+        verbose_name = _("notification preferences")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class CalendarFeed(models.Model):
+    """
+    The secret address of a person's calendar feed (iCalendar): whoever has the address
+    sees the person's session times, so it holds a random token that the person can replace
+    from their profile, which makes the old address stop working.
+    """
+
+    user = models.OneToOneField(
+        "accounts.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user)
+
+    def get_absolute_url(self):
+        return reverse("training:calendar_feed", kwargs={"token": self.token})

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from .models import Agency, PersonalAccessToken, User
+from .models import Agency, CalendarFeed, NotificationPreferences, PersonalAccessToken, User
 from .roles import PARTICIPANTS, ROLE_PERMISSIONS, sync_role_groups
 
 
@@ -148,3 +148,78 @@ def revoke_access_token(*, token: PersonalAccessToken) -> PersonalAccessToken:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
     return token
+
+
+def language_for(user: User) -> str:
+    """
+    The language to write to ``user`` in (e-mails sent by the worker, calendar feeds).
+
+    The site's language for now; the person's own choice once profiles record one.
+    """
+    return settings.LANGUAGE_CODE
+
+
+def invite_user(*, user: User, course: str = "", batch: str = "") -> bool:
+    """
+    Queue the invitation e-mail (a one-time link to choose a password) for a new account,
+    sent by the worker once the transaction commits; ``False`` when the account has no
+    e-mail address. ``course`` and ``batch`` name what the person was registered for.
+    """
+    if not user.email:
+        return False
+    from bimtek.celery import enqueue
+
+    from .tasks import send_invitation_task
+
+    transaction.on_commit(lambda: enqueue(send_invitation_task, user.pk, course, batch))
+    return True
+
+
+def notification_preferences_for(user: User) -> NotificationPreferences:
+    """The person's reminder choices; an unsaved row with everything on if never changed."""
+    preferences = NotificationPreferences.objects.filter(user=user).first()
+    return preferences or NotificationPreferences(user=user)
+
+
+@transaction.atomic
+def update_notification_preferences(
+    *,
+    user: User,
+    session_reminders: bool,
+    assessment_reminders: bool,
+    completion_reminders: bool,
+) -> NotificationPreferences:
+    """Record which reminders the person wants; saving the same choices again changes nothing."""
+    preferences, _created = NotificationPreferences.objects.update_or_create(
+        user=user,
+        defaults={
+            "session_reminders": session_reminders,
+            "assessment_reminders": assessment_reminders,
+            "completion_reminders": completion_reminders,
+        },
+    )
+    return preferences
+
+
+def _new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+@transaction.atomic
+def get_or_create_calendar_feed(*, user: User) -> CalendarFeed:
+    """The person's calendar feed, made with a random token the first time."""
+    feed, _created = CalendarFeed.objects.get_or_create(
+        user=user, defaults={"token": _new_calendar_token()}
+    )
+    return feed
+
+
+@transaction.atomic
+def regenerate_calendar_feed(*, user: User) -> CalendarFeed:
+    """Give the person's calendar feed a new token: the old address stops working at once."""
+    feed = CalendarFeed.objects.select_for_update().filter(user=user).first()
+    if feed is None:
+        return get_or_create_calendar_feed(user=user)
+    feed.token = _new_calendar_token()
+    feed.save(update_fields=["token", "created_at"])
+    return feed

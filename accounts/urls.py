@@ -13,6 +13,12 @@ urlpatterns = [
     path("profil/", views.ProfileView.as_view(), name="profile"),
     path("profil/token/", views.AccessTokenCreateView.as_view(), name="access_token_create"),
     path(
+        "profil/pengingat/",
+        views.NotificationPreferencesView.as_view(),
+        name="notification_preferences",
+    ),
+    path("profil/kalender/", views.CalendarFeedView.as_view(), name="calendar_feed"),
+    path(
         "profil/token/<int:pk>/cabut/",
         views.AccessTokenRevokeView.as_view(),
         name="access_token_revoke",
@@ -40,6 +46,16 @@ urlpatterns = [
         "sandi/atur/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
+    ),
+    path(
+        "aktivasi/<uidb64>/<token>/",
+        views.InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
+    path(
+        "aktivasi/selesai/",
+        views.InvitationCompleteView.as_view(),
+        name="invitation_complete",
     ),
     path(
         "sandi/atur/selesai/",

@@ -17,8 +17,17 @@ from django.views.generic import UpdateView
 
 from cms.ratelimit import hit_rate_limit
 
-from .forms import AccessTokenForm, ProfileForm, SignInForm
-from .services import create_access_token, revoke_access_token
+from .forms import AccessTokenForm, NotificationPreferencesForm, ProfileForm, SignInForm
+from .invitations import LinkStatus, invitation_token_generator
+from .models import CalendarFeed
+from .services import (
+    create_access_token,
+    get_or_create_calendar_feed,
+    notification_preferences_for,
+    regenerate_calendar_feed,
+    revoke_access_token,
+    update_notification_preferences,
+)
 from .twofactor import has_two_factor, missing_second_factor
 from .twofactor_views import TwoFactorSignInMixin, second_factor_response
 
@@ -112,6 +121,42 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    """
+    The page of an invitation's link: a new account chooses its password. The link works
+    once (the token hashes the password) and for ``ACCOUNT_INVITATION_TIMEOUT_DAYS`` days;
+    an expired link and a used or altered one each get their own explanation.
+    """
+
+    template_name = "accounts/invitation_accept.html"
+    token_generator = invitation_token_generator
+    reset_url_token = "pilih-sandi"
+    success_url = reverse_lazy("accounts:invitation_complete")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["invitation_days"] = settings.ACCOUNT_INVITATION_TIMEOUT_DAYS
+        if not context["validlink"]:
+            token = self.kwargs.get("token", "")
+            context["link_status"] = (
+                self.token_generator.link_status(self.user, token)
+                if token != self.reset_url_token
+                else LinkStatus.INVALID
+            )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if not context["validlink"]:
+            response_kwargs.setdefault(
+                "status", 410 if context["link_status"] == "expired" else 404
+            )
+        return super().render_to_response(context, **response_kwargs)
+
+
+class InvitationCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/invitation_complete.html"
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:profile")
@@ -138,6 +183,11 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         context["two_factor_on"] = has_two_factor(self.request.user)
         # "set_up" or "verify" when tokens must wait for two-factor sign-in.
         context["tokens_need_two_factor"] = missing_second_factor(self.request.user)
+        context["notification_form"] = kwargs.get(
+            "notification_form"
+        ) or NotificationPreferencesForm(instance=notification_preferences_for(self.request.user))
+        feed = CalendarFeed.objects.filter(user=self.request.user).first()
+        context["calendar_url"] = feed and self.request.build_absolute_uri(feed.get_absolute_url())
         return context
 
     def form_valid(self, form):
@@ -193,3 +243,32 @@ class AccessTokenRevokeView(LoginRequiredMixin, View):
         revoke_access_token(token=token)
         messages.success(request, _("The token “%(name)s” was revoked.") % {"name": token.name})
         return redirect("accounts:profile")
+
+
+class NotificationPreferencesView(LoginRequiredMixin, View):
+    """Save which reminders the signed-in person wants by e-mail."""
+
+    def post(self, request):
+        form = NotificationPreferencesForm(
+            request.POST, instance=notification_preferences_for(request.user)
+        )
+        if not form.is_valid():
+            return redirect("accounts:profile")
+        update_notification_preferences(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your e-mail reminders have been saved."))
+        return redirect(reverse("accounts:profile") + "#reminders")
+
+
+class CalendarFeedView(LoginRequiredMixin, View):
+    """Make the person's calendar address, or replace it so that the old one stops working."""
+
+    def post(self, request):
+        if request.POST.get("action") == "regenerate":
+            regenerate_calendar_feed(user=request.user)
+            messages.success(
+                request, _("Your calendar has a new address; the old address no longer works.")
+            )
+        else:
+            get_or_create_calendar_feed(user=request.user)
+            messages.success(request, _("Your calendar address is ready."))
+        return redirect(reverse("accounts:profile") + "#calendar")

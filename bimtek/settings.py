@@ -194,6 +194,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# An account made by an administrator or an import gets an e-mail with a one-time link to
+# choose its password, valid this many days (accounts/invitations.py). The administrator
+# may leave the password empty when adding a user: the invitation sets it.
+ACCOUNT_INVITATION_TIMEOUT_DAYS = env.int("ACCOUNT_INVITATION_TIMEOUT_DAYS", default=14)
+WAGTAILUSERS_PASSWORD_REQUIRED = False
 
 # A whole agency (OPD) often signs in from one public address, so failures are counted per
 # account *and* address together: a mistyped password in one office never locks out the
@@ -406,7 +411,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.sweep_pending_certificates",
         "schedule": env.float("CERTIFICATE_SWEEP_INTERVAL_SECONDS", default=60.0),
     },
+    # Reminders to participants (each sent once, recorded in SentReminder). Hourly, so that
+    # a beat or worker that was down catches up the same day; what was sent is skipped.
+    "send-session-reminders": {
+        "task": "training.send_session_reminders",
+        "schedule": 3600.0,
+    },
+    "send-assessment-reminders": {
+        "task": "training.send_assessment_reminders",
+        "schedule": 3600.0,
+    },
+    "send-completion-reminders": {
+        "task": "training.send_completion_reminders",
+        "schedule": 3600.0,
+    },
 }
+# Days before a batch's last day from which participants are reminded of an open post-test
+# or evaluation and of a course not finished.
+REMINDER_DAYS_BEFORE_BATCH_END = env.int("REMINDER_DAYS_BEFORE_BATCH_END", default=3)
 
 # --- Operations -------------------------------------------------------------------------
 

@@ -26,12 +26,17 @@ LATE_ACKNOWLEDGED = {
     "training.run_participant_import": True,
     # Marked sent only once acknowledged; a statement keeps its id, so the store keeps one.
     "training.send_xapi_statements": False,
+    # A second delivery sends the same person a second valid link; a lost one sends none.
+    "accounts.send_invitation": False,
 }
-# Acknowledged on receipt: beat runs the first two again at their next interval, and the
-# ping has nothing to redo.
+# Acknowledged on receipt: beat runs all but the ping again at their next interval (the
+# reminders skip what was recorded as sent), and the ping has nothing to redo.
 ACKNOWLEDGED_ON_RECEIPT = {
     "certificates.sweep_pending_certificates",
     "training.close_expired_attempts",
+    "training.send_session_reminders",
+    "training.send_assessment_reminders",
+    "training.send_completion_reminders",
     "bimtek.ping",
 }
 

@@ -1,19 +1,19 @@
 """
-E-mails to participants about their enrolment, and the invitation that new accounts from an
-import receive. Services queue them with ``transaction.on_commit`` so that nothing is sent
-for a change that was rolled back.
+E-mails to participants about their enrolment, and the reminders the worker sends
+(``services/reminders.py``). Services queue them with ``transaction.on_commit`` so that
+nothing is sent for a change that was rolled back. New accounts get their invitation from
+``accounts.invitations``.
 """
 
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from .models import Enrolment
+from accounts.services import language_for
+
+from .models import BatchSession, Enrolment, ReminderKind
 
 ENROLMENT_EMAILS = {
     "enrolled": "training/email/enrolled",
@@ -22,13 +22,13 @@ ENROLMENT_EMAILS = {
 }
 
 
-def _send(template: str, recipient: str, context: dict) -> None:
+def _send(template: str, recipient: str, context: dict, *, language: str = "") -> None:
     if not recipient:
         return
     context = {"site_url": settings.SITE_URL, **context}
     # Participants read the site in Indonesian by default, whatever language the
     # administrator who triggered the e-mail was using.
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
     send_mail(subject, body, None, [recipient])
@@ -52,22 +52,35 @@ def send_enrolment_email(enrolment_id: int, kind: str) -> None:
     )
 
 
-def send_invitation_email(user, batch) -> None:
-    """Invite a new account to choose a password (the link of a password reset)."""
-    path = reverse(
-        "accounts:password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
+def _absolute_url(page) -> str:
+    url = page.get_url() or ""
+    return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
+
+
+REMINDER_EMAILS = {
+    ReminderKind.SESSION_TOMORROW: "training/email/reminder_session",
+    ReminderKind.ASSESSMENT_OPEN: "training/email/reminder_assessment",
+    ReminderKind.COURSE_UNFINISHED: "training/email/reminder_unfinished",
+}
+
+
+def send_reminder_email(
+    *, enrolment: Enrolment, kind: str, session: BatchSession | None = None, open_items=()
+) -> None:
+    """One reminder (``training.services.reminders``), in the participant's language."""
+    participant = enrolment.participant
+    course = enrolment.batch.course
     _send(
-        "training/email/invitation",
-        user.email,
+        REMINDER_EMAILS[kind],
+        participant.email,
         {
-            "participant": user,
-            "batch": batch,
-            "course": batch.course,
-            "url": settings.SITE_URL + path,
+            "participant": participant,
+            "batch": enrolment.batch,
+            "course": course,
+            "session": session,
+            "open_items": list(open_items),
+            "course_url": _absolute_url(course),
+            "dashboard_url": settings.SITE_URL + reverse("training:dashboard"),
         },
+        language=language_for(participant),
     )

@@ -22,6 +22,7 @@ from wagtail.models import GroupPagePermission
 from accounts.roles import is_administrator, is_trainer
 
 from .models import Batch, CourseEditorGroup, CoursePage, CourseTrainer, Enrolment
+from .models.batches import SCHEDULE_STATUSES
 
 
 def trained_course_keys(user):
@@ -57,6 +58,16 @@ def can_follow_batches(user) -> bool:
 def can_follow_batch(user, batch) -> bool:
     """See a batch's participants, progress and attendance."""
     return batches_visible_to(user).filter(pk=batch.pk).exists()
+
+
+def can_download_batch_calendar(user, batch) -> bool:
+    """The batch's sessions as a calendar file: its active or completed participants, and
+    whoever follows the batch."""
+    if not user.is_authenticated:
+        return False
+    return batch.enrolments.filter(
+        participant=user, status__in=SCHEDULE_STATUSES
+    ).exists() or can_follow_batch(user, batch)
 
 
 def can_manage_batch(user, batch=None) -> bool:

@@ -1,7 +1,7 @@
 """
 Reads that grow beyond a one-line query: the course outline and the catalogue, the lessons of
 a course, a participant's current enrolment, the "Pembelajaran Saya" dashboard with its JP
-ledger, and a batch's progress.
+ledger, a batch's progress, and a participant's schedule of sessions.
 
 Every selector here runs a fixed number of queries, whatever the number of lessons,
 enrolments or participants, so that the pages that use them stay fast as data grows.
@@ -27,6 +27,7 @@ from .models import (
     Attendance,
     AttendanceStatus,
     Batch,
+    BatchSession,
     BatchStatus,
     CourseIndexPage,
     CoursePage,
@@ -39,7 +40,7 @@ from .models import (
     ScormProgress,
     XapiStatement,
 )
-from .models.batches import SEAT_HOLDING_STATUSES
+from .models.batches import SCHEDULE_STATUSES, SEAT_HOLDING_STATUSES
 
 # Every civil servant should gain at least 20 JP of competency development a year.
 YEARLY_JP_TARGET = Decimal(20)
@@ -608,4 +609,45 @@ def statements_of(participant):
     """A participant's own xAPI statements, newest first."""
     return XapiStatement.objects.filter(participant=participant).only(
         "pk", "verb", "object_id", "statement", "timestamp", "sent_at", "participant_id"
+    )
+
+
+def upcoming_sessions(user, *, now=None, limit: int = 20) -> list[BatchSession]:
+    """
+    The sessions still to come (or under way) of the batches a participant takes part in,
+    soonest first, with their batch and course: one query.
+    """
+    now = now or timezone.now()
+    return list(
+        BatchSession.objects.filter(
+            batch__enrolments__participant=user,
+            batch__enrolments__status=EnrolmentStatus.ACTIVE,
+            ends_at__gte=now,
+        )
+        .exclude(batch__status=BatchStatus.CANCELLED)
+        .select_related("batch__course")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+def batch_schedule(batch: Batch) -> list[BatchSession]:
+    """Every session of a batch in time order: one query."""
+    return list(batch.sessions.order_by("starts_at", "pk"))
+
+
+def calendar_sessions(user, *, now=None, days_back: int = 365) -> list[BatchSession]:
+    """
+    The sessions of a participant's calendar feed: those of their active and completed
+    batches from a year back on, with batch and course (one query).
+    """
+    now = now or timezone.now()
+    return list(
+        BatchSession.objects.filter(
+            batch__enrolments__participant=user,
+            batch__enrolments__status__in=SCHEDULE_STATUSES,
+            ends_at__gte=now - datetime.timedelta(days=days_back),
+        )
+        .exclude(batch__status=BatchStatus.CANCELLED)
+        .select_related("batch__course")
+        .order_by("starts_at", "pk")
     )

@@ -20,6 +20,7 @@ from .models import (
     Attempt,
     Attendance,
     Batch,
+    BatchSession,
     CoursePage,
     CourseTrainer,
     Enrolment,
@@ -87,7 +88,8 @@ def register_signal_handlers():
         signal.connect(invalidate_anonymous_pages, dispatch_uid=f"page-cache-{name}")
     post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
     post_save.connect(site_setting_saved, dispatch_uid="page-cache-settings")
-    for model in (Batch, Enrolment):
+    # Sessions are on the dashboard and the course page (the participant's schedule).
+    for model in (Batch, BatchSession, Enrolment):
         post_save.connect(invalidate_anonymous_pages, sender=model)
         post_delete.connect(invalidate_anonymous_pages, sender=model)
 

@@ -9,7 +9,10 @@ from training.models import ParticipantImport
 from training.services import (
     close_expired_attempts,
     run_participant_import,
+    send_assessment_reminders,
+    send_completion_reminders,
     send_pending_statements,
+    send_session_reminders,
 )
 from training.xapi import LrsUnavailable
 
@@ -82,3 +85,21 @@ def run_participant_import_task(self, import_id: int) -> str:
         logger.exception("Participant import %s stopped", import_id)
         return "failed"
     return "done"
+
+
+@shared_task(name="training.send_session_reminders", ignore_result=True)
+def send_session_reminders_task() -> int:
+    """Remind participants of tomorrow's sessions (run hourly by beat; each sent once)."""
+    return send_session_reminders()
+
+
+@shared_task(name="training.send_assessment_reminders", ignore_result=True)
+def send_assessment_reminders_task() -> int:
+    """Remind participants of an open post-test or evaluation as their batch ends."""
+    return send_assessment_reminders()
+
+
+@shared_task(name="training.send_completion_reminders", ignore_result=True)
+def send_completion_reminders_task() -> int:
+    """Remind participants of a course not finished as their batch ends."""
+    return send_completion_reminders()

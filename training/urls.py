@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import participant, scorm, scorm_origin, xapi
+from .views import participant, schedule, scorm, scorm_origin, xapi
 
 app_name = "training"
 
@@ -17,6 +17,16 @@ urlpatterns = [
         "pembelajaran-saya/catatan-belajar.json",
         xapi.LearningRecordExportView.as_view(),
         name="learning_record_export",
+    ),
+    path(
+        "angkatan/<int:batch_id>/jadwal.ics",
+        schedule.BatchCalendarView.as_view(),
+        name="batch_calendar",
+    ),
+    path(
+        "kalender/<str:token>/jadwal.ics",
+        schedule.CalendarFeedView.as_view(),
+        name="calendar_feed",
     ),
     path("angkatan/<int:batch_id>/daftar/", participant.EnrolView.as_view(), name="enrol"),
     path(

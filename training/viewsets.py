@@ -205,7 +205,7 @@ class BatchSessionViewSet(CourseScopedViewSetMixin, ModelViewSet):
     menu_label = _("Sessions")
     list_display = ["title", "batch", "starts_at", "location"]
     list_filter = ["batch"]
-    form_fields = ["batch", "title", "starts_at", "ends_at", "location"]
+    form_fields = ["batch", "title", "starts_at", "ends_at", "location", "online_url"]
     copy_view_enabled = True
 
 

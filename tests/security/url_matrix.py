@@ -433,6 +433,20 @@ class World:
 
         return public_jwk()["kid"]
 
+    def invitation_path(self):
+        from accounts.invitations import invitation_token_generator
+
+        # As stored now: the token hashes the last sign-in, which signing in as the owner moved.
+        owner = type(self.owner).objects.get(pk=self.owner.pk)
+        uid = urlsafe_base64_encode(force_bytes(owner.pk))
+        token = invitation_token_generator.make_token(owner)
+        return reverse("accounts:invitation_accept", args=[uid, token])
+
+    def calendar_feed_path(self):
+        from accounts.services import get_or_create_calendar_feed
+
+        return get_or_create_calendar_feed(user=self.owner).get_absolute_url()
+
     def password_reset_path(self):
         uid = urlsafe_base64_encode(force_bytes(self.owner.pk))
         token = default_token_generator.make_token(self.owner)
@@ -470,6 +484,12 @@ URLS: dict[str, Entry] = {
     "accounts:password_reset_confirm": public(lambda w: w.password_reset_path()),
     "accounts:password_reset_complete": public(
         lambda w: reverse("accounts:password_reset_complete")
+    ),
+    "accounts:invitation_accept": public(lambda w: w.invitation_path()),
+    "accounts:invitation_complete": public(lambda w: reverse("accounts:invitation_complete")),
+    "training:calendar_feed": public(
+        lambda w: w.calendar_feed_path(),
+        note="a calendar application has no session: the owner's secret token is the key",
     ),
     "certificates:verify": public(
         lambda w: reverse("certificates:verify", args=[w.certificate.code])
@@ -521,6 +541,16 @@ URLS: dict[str, Entry] = {
     "accounts:two_factor_disable": signed_in(lambda w: reverse("accounts:two_factor_disable")),
     "training:dashboard": signed_in(lambda w: reverse("training:dashboard")),
     "training:check_in": signed_in(lambda w: reverse("training:check_in")),
+    "training:batch_calendar": private(
+        lambda w: reverse("training:batch_calendar", args=[w.batch.pk]),
+        owner=OK,
+        trainer=OK,
+        administrator=OK,
+    ),
+    "accounts:notification_preferences": signed_in(
+        lambda w: reverse("accounts:notification_preferences"), method="post"
+    ),
+    "accounts:calendar_feed": signed_in(lambda w: reverse("accounts:calendar_feed"), method="post"),
     "training:check_in_code": signed_in(
         lambda w: reverse("training:check_in_code", args=["AB12CD"])
     ),

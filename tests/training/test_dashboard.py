@@ -10,7 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import ParticipantFactory
-from tests.training.factories import BatchFactory, EnrolmentFactory, lessons_of, make_course
+from tests.training.factories import (
+    BatchFactory,
+    BatchSessionFactory,
+    EnrolmentFactory,
+    lessons_of,
+    make_course,
+)
 from training.models import EnrolmentStatus
 from training.selectors import participant_dashboard
 from training.services import complete_lesson, enrol_participant
@@ -96,12 +102,17 @@ def test_dashboard_query_count_does_not_grow_with_enrolments_or_lessons(
             batch=BatchFactory(course=make_course(modules=3, lessons=4)), participant=large
         )
         complete_lesson(enrolment=enrolment, lesson=lessons_of(enrolment.batch.course)[0])
+        for day in (1, 2, 3):
+            BatchSessionFactory(
+                batch=enrolment.batch, starts_at=timezone.now() + datetime.timedelta(days=day)
+            )
     completed_in(large, year=timezone.localdate().year, jp=Decimal(8))
     completed_in(large, year=timezone.localdate().year - 1, jp=Decimal(8))
 
     baseline = dashboard_queries(small)
-    # Session, user, enrolments, lessons, progress, the lessons in the reader's language.
-    assert baseline <= 6
+    # Session, user, enrolments, lessons, progress, the sessions to come (the schedule), the
+    # pages in the reader's language.
+    assert baseline <= 7
     assert dashboard_queries(large) == baseline
     with django_assert_max_num_queries(baseline):
         client.get("/pembelajaran-saya/")

@@ -103,12 +103,13 @@ def test_confirming_the_sample_imports_exactly_the_valid_rows_and_invites_new_pe
         outcome = run_participant_import(participant_import=log, imported_by=administrator)
 
     assert (outcome.created_count, outcome.updated_count, outcome.enrolled_count) == (31, 0, 31)
+    assert outcome.invited_count == 31
     assert outcome.error_count == 9
     assert outcome.status == ImportStatus.IMPORTED and outcome.imported_at
     assert User.objects.count() == users_before + 31
     assert batch.enrolments.filter(status="active").count() == 31
     assert len(mail.outbox) == 31
-    assert "/akun/sandi/atur/" in mail.outbox[0].body
+    assert "/akun/aktivasi/" in mail.outbox[0].body
     invited = User.objects.get(nip="199801122024092720")
     assert not invited.has_usable_password()
     assert invited.groups.filter(name="Participants").exists()

@@ -78,7 +78,7 @@ def test_the_task_imports_chunk_by_chunk_and_records_the_counts(
     assert seen == [2, 4, 5]
     assert log.status == ImportStatus.IMPORTED and log.imported_at
     assert (log.processed, log.total, log.percent) == (5, 5, 100)
-    assert log.summary == {"created": 5, "updated": 0, "enrolled": 5, "errors": 0}
+    assert log.summary == {"created": 5, "invited": 5, "updated": 0, "enrolled": 5, "errors": 0}
     assert (log.created_count, log.enrolled_count) == (5, 5)
     assert len(mail.outbox) == 5
     # A second delivery of the same task changes nothing.
@@ -118,7 +118,7 @@ def test_a_failure_keeps_the_chunks_done_and_trying_again_goes_on_from_there(
 
     log.refresh_from_db()
     assert log.status == ImportStatus.IMPORTED
-    assert log.summary == {"created": 5, "updated": 0, "enrolled": 5, "errors": 0}
+    assert log.summary == {"created": 5, "invited": 5, "updated": 0, "enrolled": 5, "errors": 0}
     assert User.objects.filter(nip__startswith="19850101").count() == 5
 
 
@@ -157,7 +157,7 @@ def test_confirming_returns_at_once_and_the_worker_sends_the_emails(
     page = client.get(_progress_url(log)).content.decode()
     assert 'http-equiv="refresh"' not in page
     assert "40 of 40 rows processed" in page
-    assert "New accounts (invited by e-mail)" in page and "<td>31</td>" in page
+    assert "Invitations to choose a password sent by e-mail" in page and "<td>31</td>" in page
     assert "Rows with errors, skipped" in page and "<td>9</td>" in page
 
 

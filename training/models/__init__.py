@@ -33,6 +33,7 @@ from .quizzes import (
     Quiz,
     QuizKind,
 )
+from .reminders import ReminderKind, SentReminder
 from .scorm import ScormPackage, ScormProgress, ScormStatus, ScormVersion
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, BatchSession
 from .xapi import XapiStatement
@@ -78,8 +79,10 @@ __all__ = [
     "Quiz",
     "QuizKind",
     "XapiStatement",
+    "ReminderKind",
     "ScormPackage",
     "ScormProgress",
     "ScormStatus",
     "ScormVersion",
+    "SentReminder",
 ]

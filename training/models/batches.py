@@ -187,3 +187,6 @@ SEAT_HOLDING_STATUSES = (
     EnrolmentStatus.ACTIVE,
     EnrolmentStatus.COMPLETED,
 )
+
+# Enrolments whose batch's sessions the participant sees (dashboard, course page, calendars).
+SCHEDULE_STATUSES = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)

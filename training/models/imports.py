@@ -20,7 +20,8 @@ class ImportCount(models.TextChoices):
     ``services.imports.import_participant_row``.
     """
 
-    CREATED = "created", _("New accounts (invited by e-mail)")
+    CREATED = "created", _("New accounts")
+    INVITED = "invited", _("Invitations to choose a password sent by e-mail")
     UPDATED = "updated", _("Existing accounts updated")
     ENROLLED = "enrolled", _("Newly enrolled")
     ERRORS = "errors", _("Rows with errors, skipped")
@@ -79,6 +80,11 @@ class ParticipantImport(models.Model):
     summary = models.JSONField(_("counts of the outcome"), default=dict, blank=True)
     failure = models.TextField(_("error that stopped the import"), blank=True)
     enqueued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    invited_count = models.PositiveIntegerField(
+        _("invitations sent"),
+        default=0,
+        help_text=_("New accounts e-mailed a link to choose their password."),
+    )
 
     class Meta:
         ordering = ["-uploaded_at"]

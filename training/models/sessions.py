@@ -25,6 +25,11 @@ class BatchSession(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     location = models.CharField(_("location"), max_length=200, blank=True)
+    online_url = models.URLField(
+        _("online meeting link"),
+        blank=True,
+        help_text=_("For a session held online (Zoom, Google Meet …): the link to join it."),
+    )
     check_in_code = models.CharField(_("check-in code"), max_length=12, blank=True, db_index=True)
     check_in_code_expires_at = models.DateTimeField(
         _("check-in code expires at"), null=True, blank=True

@@ -44,6 +44,11 @@ from .progress import (
     record_lesson_opened,
 )
 from .question_import import import_questions, preview_question_import
+from .reminders import (
+    send_assessment_reminders,
+    send_completion_reminders,
+    send_session_reminders,
+)
 from .scorm import (
     attach_scorm_package,
     commit_scorm_data,
@@ -96,7 +101,10 @@ __all__ = [
     "reject_enrolment",
     "run_participant_import",
     "save_answers",
+    "send_assessment_reminders",
+    "send_completion_reminders",
     "send_pending_statements",
+    "send_session_reminders",
     "start_attempt",
     "submit_attempt",
     "submit_evaluation",

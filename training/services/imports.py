@@ -27,10 +27,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Agency, User
 from accounts.nip import normalise_nip, parse_nip
 from accounts.ranks import normalise_rank
-from accounts.services import upsert_participant
+from accounts.services import invite_user, upsert_participant
 
 from ..audit import log_participant_import
-from ..emails import send_invitation_email
 from ..models import Batch, Enrolment, ImportCount, ImportStatus, ParticipantImport
 from ..models.batches import SEAT_HOLDING_STATUSES
 from ..spreadsheets import TooManyRows, bounded_rows, worksheet_rows
@@ -423,9 +422,10 @@ def import_participant_row(*, batch: Batch, result: RowResult, imported_by=None)
     )
     counts = [ImportCount.CREATED if is_new else ImportCount.UPDATED]
     if is_new:
-        # Sent by whoever runs the import (the Celery worker), after the chunk commits; a
-        # mail server that refuses one invitation is logged and stops nothing else.
-        transaction.on_commit(partial(send_invitation_email, user, batch), robust=True)
+        # Queued once the chunk commits and sent by the worker, one task per invitation,
+        # so a mail server that refuses one stops nothing else.
+        if invite_user(user=user, course=batch.course.title, batch=batch.name):
+            counts.append(ImportCount.INVITED)
     holds_place = Enrolment.objects.filter(
         batch=batch, participant=user, status__in=SEAT_HOLDING_STATUSES
     ).exists()
@@ -447,6 +447,7 @@ def _mirror_counts(participant_import: ParticipantImport) -> None:
     participant_import.updated_count = summary.get(ImportCount.UPDATED, 0)
     participant_import.enrolled_count = summary.get(ImportCount.ENROLLED, 0)
     participant_import.error_count = summary.get(ImportCount.ERRORS, 0)
+    participant_import.invited_count = summary.get(ImportCount.INVITED, 0)
 
 
 @transaction.atomic
@@ -497,6 +498,7 @@ def _import_next_chunk(import_id: int) -> bool:
             "updated_count",
             "enrolled_count",
             "error_count",
+            "invited_count",
         ]
     )
     return end < len(rows)

@@ -6,10 +6,12 @@ The state of one course for one participant is worked out once per request and s
 every fragment on the page, in a fixed number of queries whatever the number of lessons.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import Page
 
 from cms.csp import SCORM_SANDBOX
@@ -17,6 +19,7 @@ from cms.csp import SCORM_SANDBOX
 from ..models import Batch, Enrolment, EnrolmentStatus
 from ..selectors import (
     CourseProgress,
+    batch_schedule,
     course_and_enrolment_for_request,
     course_progress,
     lessons_for_request,
@@ -37,6 +40,7 @@ class CourseState:
     batches: list[Batch] = field(default_factory=list)
     # The course's lessons as pages of the locale being read, keyed by translation key.
     localised: dict = field(default_factory=dict)
+    now: datetime.datetime = field(default_factory=timezone.now)
 
     @property
     def is_active(self) -> bool:
@@ -86,6 +90,12 @@ def course_state(request, page: Page) -> CourseState:
 def course_enrolment_state(context, page):
     """``{% course_enrolment_state page as state %}`` on a course page."""
     return course_state(context["request"], page)
+
+
+@register.simple_tag
+def batch_sessions(batch):
+    """``{% batch_sessions batch as sessions %}``: the batch's sessions, in time order."""
+    return batch_schedule(batch)
 
 
 @dataclass

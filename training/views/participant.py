@@ -9,6 +9,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -19,7 +20,13 @@ from cms.chrome import active_locale, find_site
 from ..models import Batch, Enrolment, LessonPage
 from ..permissions import can_enrol_in_batch, can_withdraw
 from ..personal_cache import allow_personal_cache
-from ..selectors import course_of_page, current_enrolment, localise_pages, participant_dashboard
+from ..selectors import (
+    course_of_page,
+    current_enrolment,
+    localise_pages,
+    participant_dashboard,
+    upcoming_sessions,
+)
 from ..services import (
     EnrolmentError,
     check_in,
@@ -44,7 +51,10 @@ def _error(request, error: EnrolmentError) -> None:
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
-    """Pembelajaran Saya: courses in progress, completed courses and the JP ledger."""
+    """
+    Pembelajaran Saya: the sessions to come, courses in progress, completed courses and the
+    JP ledger.
+    """
 
     template_name = "training/dashboard.html"
 
@@ -56,11 +66,16 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         find_site(self.request)  # the links to pages below ask for it; from the cache
         dashboard = participant_dashboard(self.request.user)
+        sessions = upcoming_sessions(self.request.user)
         locale = active_locale()
         pages = [progress.next_lesson for progress in dashboard.in_progress]
         pages += [progress.enrolment.batch.course for progress in dashboard.in_progress]
         pages += [enrolment.batch.course for enrolment in dashboard.pending + dashboard.completed]
+        pages += [session.batch.course for session in sessions]
         localised = localise_pages(pages, locale)
+        for session in sessions:
+            course = session.batch.course
+            session.course_here = localised.get(course.translation_key, course)
         for progress in dashboard.in_progress:
             progress.next_lesson_here = progress.next_lesson and localised.get(
                 progress.next_lesson.translation_key, progress.next_lesson
@@ -72,7 +87,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         ):
             course = enrolment.batch.course
             enrolment.course_here = localised.get(course.translation_key, course)
-        context.update(dashboard=dashboard)
+        context.update(dashboard=dashboard, sessions=sessions, now=timezone.now())
         return context
 
 

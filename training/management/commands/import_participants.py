@@ -64,6 +64,7 @@ class Command(BaseCommand):
         if outcome is not None:
             data["imported"] = {
                 "created": outcome.created_count,
+                "invited": outcome.invited_count,
                 "updated": outcome.updated_count,
                 "enrolled": outcome.enrolled_count,
             }
@@ -83,7 +84,8 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Imported: {outcome.created_count} new accounts, {outcome.updated_count} "
+                    f"Imported: {outcome.created_count} new accounts "
+                    f"({outcome.invited_count} invitations sent), {outcome.updated_count} "
                     f"updated, {outcome.enrolled_count} new enrolments."
                 )
             )
