@@ -421,11 +421,10 @@ def import_participant_row(*, batch: Batch, result: RowResult, imported_by=None)
         position=result.position,
     )
     counts = [ImportCount.CREATED if is_new else ImportCount.UPDATED]
-    if is_new:
-        # Queued once the chunk commits and sent by the worker, one task per invitation,
-        # so a mail server that refuses one stops nothing else.
-        if invite_user(user=user, course=batch.course.title, batch=batch.name):
-            counts.append(ImportCount.INVITED)
+    # Queued once the chunk commits and sent by the worker, one task per invitation, so a
+    # mail server that refuses one stops nothing else.
+    if is_new and invite_user(user=user, course=batch.course.title, batch=batch.name):
+        counts.append(ImportCount.INVITED)
     holds_place = Enrolment.objects.filter(
         batch=batch, participant=user, status__in=SEAT_HOLDING_STATUSES
     ).exists()
