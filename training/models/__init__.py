@@ -33,7 +33,7 @@ from .quizzes import (
     Quiz,
     QuizKind,
 )
-from .scorm import ScormPackage, ScormProgress, ScormStatus, ScormVersion
+from .scorm import ScormNoApiCompletion, ScormPackage, ScormProgress, ScormStatus, ScormVersion
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, BatchSession
 from .xapi import XapiStatement
 
@@ -77,6 +77,7 @@ __all__ = [
     "Quiz",
     "QuizKind",
     "XapiStatement",
+    "ScormNoApiCompletion",
     "ScormPackage",
     "ScormProgress",
     "ScormStatus",
