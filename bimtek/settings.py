@@ -260,9 +260,7 @@ STATICFILES_FINDERS = [
     # The SCORM runtime's two bundles, installed from the npm registry by `make install`.
     "training.staticfiles.ScormRuntimeFinder",
 ]
-SCORM_RUNTIME_DIR = env.path(
-    "SCORM_RUNTIME_DIR", default=BASE_DIR / "node_modules" / "scorm-again" / "dist"
-)
+SCORM_RUNTIME_DIR = BASE_DIR / "node_modules" / "scorm-again" / "dist"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
