@@ -131,3 +131,13 @@ def test_the_menu_keeps_every_level_of_the_organisation(client):
             depth -= 1
     assert deepest == 4
     assert 'data-depth="3"' in menu and "Tingkat 4 B" in menu
+
+
+@pytest.mark.django_db
+def test_a_package_imported_before_navigation_was_read_gets_it_when_imported_again():
+    package = import_handmade("sequencing_flow")
+    package.sequencing = {}
+    package.save()
+    assert import_handmade("sequencing_flow") == package
+    package.refresh_from_db()
+    assert package.navigation["flow"] is True and package.navigation["choice"] is False

@@ -66,6 +66,10 @@ def import_scorm_package(
     if existing is not None:
         if uploaded_by is not None and uploaded_by.pk != existing.uploaded_by_id:
             existing.also_uploaded_by.add(uploaded_by)
+        if not existing.sequencing:
+            # Imported before the navigation was read: importing it again reads it.
+            existing.sequencing = checked.manifest.sequencing
+            existing.save(update_fields=["sequencing"])
         return existing
     manifest = checked.manifest
     package = ScormPackage(
