@@ -24,7 +24,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_scope import CourseScopedViewSetMixin
-from .models import ScormPackage
+from .models import ScormNoApiCompletion, ScormPackage
 from .permissions import scorm_packages_visible_to
 from .scorm.errors import ScormPackageError
 from .services import import_scorm_package, inspect_scorm_package
@@ -45,12 +45,19 @@ class ScormPackageForm(WagtailAdminModelForm):
 
     class Meta:
         model = ScormPackage
-        fields = ["title"]
+        fields = ["title", "completion_without_api"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Leave empty to use the title in the manifest.")
+        # Left out (a script, an older form), the package keeps what it has: the default.
+        self.fields["completion_without_api"].required = False
+
+    def clean_completion_without_api(self):
+        return self.cleaned_data.get("completion_without_api") or (
+            self.instance.completion_without_api or ScormNoApiCompletion.COMPLETED
+        )
 
     def clean_package(self):
         upload = self.cleaned_data.get("package")
@@ -94,6 +101,10 @@ class ScormPackageForm(WagtailAdminModelForm):
             title=self.cleaned_data.get("title", ""),
             uploaded_by=getattr(self, "for_user", None),
         )
+        setting = self.cleaned_data.get("completion_without_api")
+        if setting and setting != self.instance.completion_without_api:
+            self.instance.completion_without_api = setting
+            self.instance.save(update_fields=["completion_without_api"])
         return self.instance
 
 
@@ -133,7 +144,7 @@ class ScormPackageViewSet(CourseScopedViewSetMixin, SnippetViewSet):
     icon = "folder-open-inverse"
     menu_label = _("SCORM packages")
     add_to_admin_menu = False
-    list_display = ["title", "version", "file_count", "uploaded_at"]
+    list_display = ["title", "version", "navigation_summary", "file_count", "uploaded_at"]
     list_filter = ["version"]
     search_fields = ["title", "identifier", "file_name"]
     edit_handler = ObjectList(
@@ -141,11 +152,15 @@ class ScormPackageViewSet(CourseScopedViewSetMixin, SnippetViewSet):
             HelpPanel(
                 content=_(
                     "After uploading, choose the package on a lesson (field “SCORM package”). "
-                    "Participants then play it in the lesson and their progress is recorded."
+                    "Participants then play it in the lesson and their progress is recorded. "
+                    "SCORM 2004 navigation (menu, continue/previous) is followed; a package "
+                    "asking for more sequencing plays with its menu, as the column "
+                    "“Navigation” of the list says."
                 )
             ),
             FieldPanel("title"),
             FieldPanel("package"),
+            FieldPanel("completion_without_api"),
         ],
         base_form_class=ScormPackageForm,
     )

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot, serious_accessibility_violations
 from tests.e2e.steps import page_scorm_to_the_end
-from tests.training.scorm_factories import scorm_lesson
+from tests.training.scorm_factories import handmade_lesson, scorm_lesson
 from training.models import LessonProgress, ScormProgress
 from training.services import commit_scorm_data
 
@@ -202,3 +202,170 @@ def test_an_item_chosen_from_the_menu_of_a_multi_sco_package_plays_and_counts(li
         item["identifier"] for item in scos if "quiz" in item["identifier"]
     }
     assert LessonProgress.objects.get(enrolment=enrolment, lesson=lesson).completed_at
+
+
+def _posted(page, predicate=lambda body: True):
+    """Wait for the player's next POST to the data endpoint whose body matches."""
+    return page.expect_response(
+        lambda response: (
+            "/scorm/data/" in response.url
+            and response.request.method == "POST"
+            and predicate(json.loads(response.request.post_data))
+        )
+    )
+
+
+def test_commits_made_while_a_sco_is_left_succeed(live_server, browser):
+    """
+    The SCO commits in its beforeunload and pagehide handlers, as authoring tools do; choosing
+    another item unloads it. Browsers refuse synchronous requests then, and such commits used
+    to fail with error 101: they now go out as keep-alive requests and succeed.
+    """
+    lesson, enrolment = handmade_lesson("unload_commit_12")
+    context, page = _signed_in_page(browser, live_server, enrolment.participant)
+    try:
+        page.goto(f"{live_server.url}{lesson.url}")
+        buttons = page.locator("[data-scorm-player] button[data-scorm-item]")
+        sco_body = page.frame_locator("[data-scorm-frame]").locator("body")
+        expect(sco_body.locator("h1")).to_have_text("SCO 1")
+        with _posted(page, lambda body: body.get("finished") is True) as final:
+            buttons.nth(1).click()
+        assert final.value.json()["status"] == "completed"
+        expect(sco_body.locator("h1")).to_have_text("SCO 2")
+        # Back to the first: the second SCO is left the same way.
+        with _posted(page, lambda body: body.get("finished") is True) as final:
+            buttons.nth(0).click()
+        assert final.value.json()["lessonDone"] is True
+        expect(sco_body.locator("h1")).to_have_text("SCO 1")
+        errors = page.evaluate("window.scoCommitErrors")
+        # Two commits per SCO left (beforeunload, then pagehide), each answered "no error".
+        assert len(errors) == 4
+        assert set(errors) == {"0"}
+    finally:
+        context.close()
+    records = {r.item_identifier: r for r in ScormProgress.objects.filter(enrolment=enrolment)}
+    assert records["one"].location == "left-1"
+    assert records["two"].location == "left-2"
+
+
+def test_scos_that_never_call_the_api_complete_the_lesson_once_left(live_server, browser):
+    lesson, enrolment = handmade_lesson("sco2004_no_api")
+    context, page = _signed_in_page(browser, live_server, enrolment.participant)
+    try:
+        page.goto(f"{live_server.url}{lesson.url}")
+        buttons = page.locator("[data-scorm-player] button[data-scorm-item]")
+        expect(page.frame_locator("[data-scorm-frame]").locator("h1")).to_have_text(
+            "Not implemented yet"
+        )
+        with _posted(page, lambda body: body.get("visit") == "left") as left:
+            buttons.nth(1).click()
+        assert left.value.json()["status"] == "completed"
+        expect(buttons.nth(0)).to_have_attribute("data-status", "completed")
+        expect(buttons.nth(0).locator("[data-scorm-item-status]")).to_have_text("Selesai")
+        with _posted(page, lambda body: body.get("visit") == "left") as left:
+            buttons.nth(0).click()
+        assert left.value.json()["lessonDone"] is True
+        expect(page.locator("#lesson-actions .lesson-actions__done")).to_be_visible()
+        assert serious_accessibility_violations(page, iframes=False) == []
+        screenshot(page, "scorm-no-api-done")
+    finally:
+        context.close()
+    assert LessonProgress.objects.get(enrolment=enrolment, lesson=lesson).completed_at
+
+
+def test_assets_show_viewed_once_opened(live_server, browser):
+    lesson, enrolment = handmade_lesson("asset_only")
+    context, page = _signed_in_page(browser, live_server, enrolment.participant)
+    try:
+        with _posted(page, lambda body: body.get("visit") == "opened"):
+            page.goto(f"{live_server.url}{lesson.url}")
+        buttons = page.locator("[data-scorm-player] button[data-scorm-item]")
+        expect(buttons.nth(0)).to_have_attribute("data-status", "viewed")
+        expect(buttons.nth(0).locator("[data-scorm-item-status]")).to_have_text("Dilihat")
+        expect(buttons.nth(1)).to_have_attribute("data-status", "not_attempted")
+        with _posted(page, lambda body: body.get("visit") == "opened"):
+            buttons.nth(1).click()
+        expect(buttons.nth(1).locator("[data-scorm-item-status]")).to_have_text("Dilihat")
+        # An asset-only package reports no completion: "Mark as done" stays.
+        expect(page.locator("#lesson-actions form button")).to_be_visible()
+        assert serious_accessibility_violations(page, iframes=False) == []
+    finally:
+        context.close()
+
+
+def test_a_four_level_menu_is_indented_at_every_level(live_server, browser):
+    lesson, enrolment = handmade_lesson("four_levels")
+    context, page = _signed_in_page(browser, live_server, enrolment.participant)
+    try:
+        page.goto(f"{live_server.url}{lesson.url}")
+        menu = page.locator("[data-scorm-player] nav.scorm-player__menu")
+        left = [
+            menu.get_by_text(title, exact=True).bounding_box()["x"]
+            for title in ("Tingkat 1", "Tingkat 2", "Tingkat 3", "Tingkat 4 A")
+        ]
+        assert left == sorted(left) and len(set(left)) == 4
+        # The item after the deep branch is back at the first level.
+        level_1_again = menu.get_by_text("Tingkat 1 lagi", exact=True).bounding_box()["x"]
+        assert level_1_again < left[1]
+        assert serious_accessibility_violations(page, iframes=False) == []
+        screenshot(page, "scorm-four-level-menu")
+    finally:
+        context.close()
+
+
+def test_a_flow_package_moves_by_continue_and_previous(live_server, browser):
+    lesson, enrolment = handmade_lesson("sequencing_flow")
+    context, page = _signed_in_page(browser, live_server, enrolment.participant)
+    try:
+        page.goto(f"{live_server.url}{lesson.url}")
+        player = page.locator("[data-scorm-player]")
+        buttons = player.locator("button[data-scorm-item]")
+        previous, following = (
+            player.locator("[data-scorm-previous]"),
+            player.locator("[data-scorm-continue]"),
+        )
+        sco = page.frame_locator("[data-scorm-frame]")
+        expect(sco.locator("h1")).to_have_text("Bagian a")
+        # choice="false": the menu shows the parts but does not open them.
+        for index in range(3):
+            expect(buttons.nth(index)).to_be_disabled()
+        expect(previous).to_be_disabled()
+        expect(following).to_be_enabled()
+        assert sco.locator("body").evaluate("() => window.scoNavigation") == {
+            "continue": "true",
+            "previous": "false",
+        }
+        # The SCO completes and asks for "continue" itself.
+        sco.locator("#done").click()
+        sco.locator("#continue").click()
+        expect(sco.locator("h1")).to_have_text("Bagian b")
+        expect(buttons.nth(1)).to_have_attribute("aria-current", "true")
+        expect(buttons.nth(0)).to_have_attribute("data-status", "passed")
+        expect(previous).to_be_enabled()
+        assert serious_accessibility_violations(page, iframes=False) == []
+        screenshot(page, "scorm-flow-navigation")
+        # The player's own buttons: "Previous part", then "Next part" twice to the end.
+        previous.click()
+        expect(sco.locator("h1")).to_have_text("Bagian a")
+        following.click()
+        expect(sco.locator("h1")).to_have_text("Bagian b")
+        sco.locator("#continue").click()
+        expect(sco.locator("h1")).to_have_text("Bagian c")
+        expect(following).to_be_disabled()
+    finally:
+        context.close()
+
+
+def test_a_package_with_unsupported_sequencing_plays_in_choice_mode(live_server, browser):
+    lesson, enrolment = handmade_lesson("sequencing_rules")
+    context, page = _signed_in_page(browser, live_server, enrolment.participant)
+    try:
+        page.goto(f"{live_server.url}{lesson.url}")
+        player = page.locator("[data-scorm-player]")
+        buttons = player.locator("button[data-scorm-item]")
+        expect(player.locator("[data-scorm-continue]")).to_have_count(0)
+        expect(buttons.nth(2)).to_be_enabled()
+        buttons.nth(2).click()
+        expect(page.frame_locator("[data-scorm-frame]").locator("h1")).to_have_text("Bagian c")
+    finally:
+        context.close()

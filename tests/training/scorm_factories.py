@@ -61,3 +61,37 @@ def scorm_lesson(file_name="singlescobasic.zip", *, lessons=2):
     course = make_course(modules=1, lessons=lessons)
     lesson = attach_scorm_package(lesson=lessons_of(course)[0], package=import_shared(file_name))
     return lesson, EnrolmentFactory(batch__course=course)
+
+
+# Hand-made packages, one folder each, zipped by the test (data/scorm/handmade/README.md).
+HANDMADE = SCORM_DATA / "handmade"
+
+
+def handmade_zip(folder: str) -> bytes:
+    """The ZIP of a hand-made package's folder, its files at the root."""
+    root = HANDMADE / folder
+    return zip_bytes(
+        {
+            path.relative_to(root).as_posix(): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file()
+        }
+    )
+
+
+def import_handmade(folder: str, **options):
+    return import_scorm_package(
+        file=io.BytesIO(handmade_zip(folder)), file_name=f"{folder}.zip", **options
+    )
+
+
+def handmade_lesson(folder: str, *, lessons=2, **package_fields):
+    """A course whose first lesson plays a hand-made package, and an active enrolment."""
+    course = make_course(modules=1, lessons=lessons)
+    package = import_handmade(folder)
+    if package_fields:
+        for name, value in package_fields.items():
+            setattr(package, name, value)
+        package.save()
+    lesson = attach_scorm_package(lesson=lessons_of(course)[0], package=package)
+    return lesson, EnrolmentFactory(batch__course=course)

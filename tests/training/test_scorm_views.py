@@ -335,16 +335,15 @@ def test_a_multi_sco_lesson_shows_its_items_as_a_menu_with_each_status():
     with translation.override("id"):
         assert menu["aria-label"] == translation.gettext("Parts of the activity")
         labels = {status.value: str(status.label) for status in ScormStatus}
-    assert [(h.get_text(), h.parent["class"][-1]) for h in menu.select(".scorm-menu__heading")] == [
-        (title, "scorm-menu__item--depth-0")
-        for title in ("Playing the Game", "Etiquette", "Handicapping", "Having Fun")
-    ]
+    assert [
+        (h.get_text(), h.parent["data-depth"]) for h in menu.select(".scorm-menu__heading")
+    ] == [(title, "0") for title in ("Playing the Game", "Etiquette", "Handicapping", "Having Fun")]
     buttons = menu.select("button[data-scorm-item]")
     scos = package.launchable_items
     assert len(scos) == 18
     assert [b["data-scorm-item"] for b in buttons] == [item["identifier"] for item in scos]
     assert [b.span.get_text() for b in buttons] == [item["title"] for item in scos]
-    assert {b.parent["class"][-1] for b in buttons} == {"scorm-menu__item--depth-1"}
+    assert {b.parent["data-depth"] for b in buttons} == {"1"}
     expected = {
         item["identifier"]: {
             "playing_playing_item": ScormStatus.COMPLETED,

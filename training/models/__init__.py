@@ -34,7 +34,7 @@ from .quizzes import (
     QuizKind,
 )
 from .reminders import ReminderKind, SentReminder
-from .scorm import ScormPackage, ScormProgress, ScormStatus, ScormVersion
+from .scorm import ScormNoApiCompletion, ScormPackage, ScormProgress, ScormStatus, ScormVersion
 from .sessions import Attendance, AttendanceMethod, AttendanceStatus, BatchSession
 from .xapi import XapiStatement
 
@@ -80,6 +80,7 @@ __all__ = [
     "QuizKind",
     "XapiStatement",
     "ReminderKind",
+    "ScormNoApiCompletion",
     "ScormPackage",
     "ScormProgress",
     "ScormStatus",

@@ -10,6 +10,7 @@ never shown to anyone.
 import uuid
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,20 @@ class ScormVersion(models.TextChoices):
     SCORM_2004_4 = "2004-4", _("SCORM 2004 4th edition")
 
 
+class ScormNoApiCompletion(models.TextChoices):
+    """
+    What an item launched and left without a single call to the runtime's API counts as.
+
+    SCORM 2004's default (``completionSetByContent="false"``) has the LMS decide completion
+    when the content reports none: such an item is completed. A package whose items must not
+    count merely for being opened lets the participant mark the lesson done instead, so the
+    lesson can always be completed.
+    """
+
+    COMPLETED = "completed", _("Completed once opened and left (SCORM 2004 default)")
+    MARK_DONE = "mark_done", _("Not counted: the participant marks the lesson done")
+
+
 class ScormPackage(models.Model):
     """
     A SCORM package uploaded by a trainer: its manifest summary and its extracted files.
@@ -28,6 +43,8 @@ class ScormPackage(models.Model):
     ``items`` is the organisation's item tree flattened in order: each item has
     ``identifier``, ``title``, ``depth``, ``launch`` (empty for a heading) and ``sco``.
     ``files`` lists every file of the package; the content view serves nothing else.
+    ``sequencing`` is the SCORM 2004 navigation the player follows (``choice``, ``flow``,
+    ``forward_only``) and the sequencing elements it set aside (``unsupported``).
     """
 
     title = models.CharField(_("title"), max_length=255)
@@ -38,8 +55,19 @@ class ScormPackage(models.Model):
     sha256 = models.CharField(_("SHA-256 of the ZIP"), max_length=64, db_index=True, editable=False)
     size_bytes = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
     file_count = models.PositiveIntegerField(_("number of files"), default=0)
+    completion_without_api = models.CharField(
+        _("items that never call the SCORM API"),
+        max_length=20,
+        choices=ScormNoApiCompletion.choices,
+        default=ScormNoApiCompletion.COMPLETED,
+        help_text=_(
+            "Some packages hold pages that never report to the platform. By default such an "
+            "item counts as completed once it has been opened and left, as SCORM 2004 says."
+        ),
+    )
     items = models.JSONField(_("items"), default=list, editable=False)
     files = models.JSONField(_("files"), default=list, editable=False)
+    sequencing = models.JSONField(_("navigation"), default=dict, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -80,6 +108,45 @@ class ScormPackage(models.Model):
         """Whether the package reports progress itself (at least one SCO)."""
         return any(item.get("sco") for item in self.items)
 
+    @property
+    def navigation(self) -> dict:
+        """The navigation the player follows: choice from the menu unless the package says
+        otherwise (SCORM 1.2 packages and packages without sequencing)."""
+        sequencing = self.sequencing or {}
+        return {
+            "choice": sequencing.get("choice", True),
+            "flow": sequencing.get("flow", False),
+            "forward_only": sequencing.get("forward_only", False),
+            "unsupported": sequencing.get("unsupported", []),
+        }
+
+    @admin.display(description=_("navigation"))
+    def navigation_summary(self) -> str:
+        """How participants move between the items, and what the player set aside."""
+        navigation = self.navigation
+        modes = []
+        if navigation["choice"]:
+            modes.append(str(_("menu")))
+        if navigation["flow"]:
+            modes.append(
+                str(_("continue only") if navigation["forward_only"] else _("continue/previous"))
+            )
+        summary = ", ".join(modes) or str(_("menu"))
+        if navigation["unsupported"]:
+            summary = str(
+                _("menu (sequencing not supported: %(elements)s)")
+                % {"elements": ", ".join(navigation["unsupported"])}
+            )
+        return summary
+
+    @property
+    def completes_lesson(self) -> bool:
+        """
+        Whether the package's own progress completes the lesson (its SCOs, or their being
+        opened and left): if not, the participant marks the lesson done by hand.
+        """
+        return self.has_scos and self.completion_without_api == ScormNoApiCompletion.COMPLETED
+
     def item(self, identifier: str) -> dict | None:
         return next(
             (item for item in self.launchable_items if item["identifier"] == identifier), None
@@ -98,6 +165,9 @@ class ScormStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     PASSED = "passed", _("Passed")
     FAILED = "failed", _("Failed")
+    # An asset (a file, no SCO) that has been opened, or a SCO left without calling the API
+    # in a package whose such items are not counted.
+    VIEWED = "viewed", _("Viewed")
 
 
 class ScormProgress(models.Model):

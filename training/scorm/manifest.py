@@ -50,6 +50,9 @@ class Manifest:
     version: str
     organisations: list[str] = field(default_factory=list)
     items: list[ManifestItem] = field(default_factory=list)
+    sequencing: dict = field(default_factory=dict)
+    """SCORM 2004 navigation (``read_sequencing``): ``choice``, ``flow``, ``forward_only`` and
+    the ``unsupported`` sequencing elements the package asks for."""
 
     @property
     def launchable_items(self) -> list[ManifestItem]:
@@ -159,6 +162,96 @@ def _walk(element: Element, depth: int, resources, items: list[ManifestItem]) ->
         _walk(item, depth + 1, resources, items)
 
 
+# Sequencing the player carries out: the organisation's control mode (choice, flow,
+# forwardOnly), continue/previous requests and the default rollup. Anything else a package
+# asks for is reported at import, and the package is played in choice mode.
+UNSUPPORTED_SEQUENCING = (
+    "sequencingRules",
+    "limitConditions",
+    "rollupRules",
+    "randomizationControls",
+    "auxiliaryResources",
+    "constrainedChoiceConsiderations",
+    "rollupConsiderations",
+)
+_TRUE = ("true", "1")
+
+
+def _flag(element: Element | None, name: str, default: bool) -> bool:
+    if element is None:
+        return default
+    value = _attribute(element, name).lower()
+    return value in _TRUE if value else default
+
+
+def _sequencing_of(element: Element, collection: dict[str, Element]) -> list[Element]:
+    """The ``<imsss:sequencing>`` of an organisation or item, with the collection's entry
+    it refers to (``IDRef``) first, as SCORM 2004 CAM lets the local one override it."""
+    found = []
+    for sequencing in _children(element, "sequencing"):
+        reference = _attribute(sequencing, "IDRef")
+        if reference and reference in collection:
+            found.append(collection[reference])
+        found.append(sequencing)
+    return found
+
+
+def _control_mode(sequencings: list[Element]) -> tuple[bool, bool, bool]:
+    choice, flow, forward_only = True, False, False
+    for sequencing in sequencings:
+        mode = _child(sequencing, "controlMode")
+        choice = _flag(mode, "choice", choice)
+        flow = _flag(mode, "flow", flow)
+        forward_only = _flag(mode, "forwardOnly", forward_only)
+    return choice, flow, forward_only
+
+
+def read_sequencing(root: Element, organisation: Element | None) -> dict:
+    """
+    The SCORM 2004 simple sequencing of the organisation the participant is given: its
+    control mode, and which sequencing elements it (or any of its items) asks for that the
+    player does not carry out. A control mode on a cluster that differs from the
+    organisation's counts as one of those. With any of them, the package plays in choice
+    mode (``choice`` true, ``flow`` false) and ``unsupported`` names what was set aside.
+    """
+    if organisation is None:
+        return {"choice": True, "flow": False, "forward_only": False, "unsupported": []}
+    collection_element = _child(root, "sequencingCollection")
+    collection = {
+        _attribute(sequencing, "ID"): sequencing
+        for sequencing in (
+            _children(collection_element, "sequencing") if collection_element is not None else []
+        )
+    }
+    own = _sequencing_of(organisation, collection)
+    choice, flow, forward_only = _control_mode(own)
+    unsupported: set[str] = set()
+    elements = [organisation, *(item for item in organisation.iter() if _local(item.tag) == "item")]
+    for element in elements:
+        sequencings = _sequencing_of(element, collection)
+        for sequencing in sequencings:
+            for child in sequencing:
+                name = _local(child.tag)
+                if name in UNSUPPORTED_SEQUENCING:
+                    unsupported.add(name)
+                elif name == "objectives" and any(
+                    _local(part.tag) == "mapInfo" for part in child.iter()
+                ):
+                    unsupported.add("objectives/mapInfo")
+        if element is not organisation and sequencings:
+            has_mode = any(_child(seq, "controlMode") is not None for seq in sequencings)
+            if has_mode and _control_mode(sequencings) != (choice, flow, forward_only):
+                unsupported.add("controlMode")
+    if unsupported:
+        choice, flow, forward_only = True, False, False
+    return {
+        "choice": choice,
+        "flow": flow,
+        "forward_only": forward_only,
+        "unsupported": sorted(unsupported),
+    }
+
+
 def parse_manifest(content: bytes) -> Manifest:
     """Parse a manifest; raise ``ScormPackageError`` when it is not a usable one."""
     try:
@@ -197,6 +290,7 @@ def parse_manifest(content: bytes) -> Manifest:
     organisations.sort(key=lambda organisation: _attribute(organisation, "identifier") != default)
     items: list[ManifestItem] = []
     title = ""
+    sequencing = read_sequencing(root, organisations[0] if organisations else None)
     if organisations:
         chosen = organisations[0]
         title = _text(_child(chosen, "title"))
@@ -219,4 +313,5 @@ def parse_manifest(content: bytes) -> Manifest:
         version=version,
         organisations=[_attribute(organisation, "identifier") for organisation in organisations],
         items=items,
+        sequencing=sequencing,
     )

@@ -54,6 +54,7 @@ from .scorm import (
     commit_scorm_data,
     import_scorm_package,
     inspect_scorm_package,
+    record_scorm_visit,
 )
 from .xapi import (
     record_attempt_result,
@@ -97,6 +98,7 @@ __all__ = [
     "mark_lesson_opened",
     "record_lesson_opened",
     "record_scorm_completion",
+    "record_scorm_visit",
     "record_statement",
     "reject_enrolment",
     "run_participant_import",

@@ -11,8 +11,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Enrolment, EnrolmentStatus, LessonPage, ScormPackage, ScormProgress
-from ..scorm.cmi import read_commit
+from ..models import (
+    Enrolment,
+    EnrolmentStatus,
+    LessonPage,
+    ScormNoApiCompletion,
+    ScormPackage,
+    ScormProgress,
+    ScormStatus,
+)
+from ..scorm.cmi import read_commit, validate_commit
 from ..scorm.package import (
     CheckedPackage,
     check_package,
@@ -58,6 +66,10 @@ def import_scorm_package(
     if existing is not None:
         if uploaded_by is not None and uploaded_by.pk != existing.uploaded_by_id:
             existing.also_uploaded_by.add(uploaded_by)
+        if not existing.sequencing:
+            # Imported before the navigation was read: importing it again reads it.
+            existing.sequencing = checked.manifest.sequencing
+            existing.save(update_fields=["sequencing"])
         return existing
     manifest = checked.manifest
     package = ScormPackage(
@@ -70,6 +82,7 @@ def import_scorm_package(
         file_count=len(checked.files),
         items=[item.as_dict() for item in manifest.items],
         files=checked.files,
+        sequencing=manifest.sequencing,
         uploaded_by=uploaded_by,
     )
     package.full_clean()
@@ -123,6 +136,43 @@ def package_done(*, enrolment: Enrolment, package: ScormPackage) -> bool:
     return sco_ids <= done
 
 
+def roll_up(package: ScormPackage, records) -> dict:
+    """
+    SCORM 2004's default rollup of the package's SCOs to the lesson (no rollup rules):
+    completion ``completed`` when every SCO is completed (or passed), ``incomplete`` once one
+    was attempted, else ``not attempted``; success ``passed`` when every SCO is passed,
+    ``failed`` when any SCO failed, else ``unknown``. ``records`` are the enrolment's
+    ``ScormProgress`` rows of the package.
+    """
+    sco_ids = [item["identifier"] for item in package.launchable_items if item.get("sco")]
+    by_item = {record.item_identifier: record for record in records}
+    rows = [by_item.get(identifier) for identifier in sco_ids]
+    if sco_ids and all(row is not None and row.is_done for row in rows):
+        completion = "completed"
+    elif any(row is not None and row.status != ScormStatus.NOT_ATTEMPTED for row in rows):
+        completion = "incomplete"
+    else:
+        completion = "not attempted"
+
+    def success_of(row):
+        if row is None:
+            return "unknown"
+        if row.success_status in ("passed", "failed"):
+            return row.success_status
+        return {ScormStatus.PASSED: "passed", ScormStatus.FAILED: "failed"}.get(
+            row.status, "unknown"
+        )
+
+    successes = [success_of(row) for row in rows]
+    if "failed" in successes:
+        success = "failed"
+    elif successes and all(value == "passed" for value in successes):
+        success = "passed"
+    else:
+        success = "unknown"
+    return {"completion": completion, "success": success}
+
+
 def _record_sco_statement(*, enrolment, package, record) -> None:
     """The xAPI statement of a SCO completed (or passed/failed) for the first time."""
     item = package.item(record.item_identifier) or {}
@@ -159,14 +209,12 @@ def commit_scorm_data(
     (LMSFinish/Terminate), after which a SCORM 1.2 SCO that set no status is completed. The
     launch's time replaces its earlier figure, so time is never counted twice. Once every
     SCO is completed or passed, the lesson is completed through ``complete_lesson``.
+
+    The CMI object is checked against its version's data model first (``validate_commit``):
+    a wrong element raises ``CmiError`` (with the SCORM error code) and nothing is stored.
     """
-    if enrolment.status != EnrolmentStatus.ACTIVE:
-        raise EnrolmentError(
-            _("Only an active enrolment can make progress."), code="enrolment_not_active"
-        )
-    package = lesson.scorm_package
-    if package is None or package.item(item_identifier) is None:
-        raise EnrolmentError(_("This activity is not part of the lesson."), code="unknown_item")
+    package = _check_can_record(enrolment, lesson, item_identifier)
+    validate_commit(cmi, scorm_2004=package.is_scorm_2004)
     course_lesson = lesson_in_course_locale(enrolment=enrolment, lesson=lesson)
     record = _progress_record(enrolment, package, item_identifier)
     session_key = (session_key or "-")[:MAX_SESSION_KEY]
@@ -192,6 +240,12 @@ def commit_scorm_data(
             "sequence": sequence if sequence is not None else session.get("sequence", 0),
         },
     }
+    _save_and_roll_up(record, enrolment=enrolment, package=package, lesson=course_lesson)
+    return record
+
+
+def _save_and_roll_up(record, *, enrolment, package, lesson) -> None:
+    """Save a SCO's record; once every SCO is done, complete the lesson."""
     newly_done = record.is_done and record.completed_at is None
     if newly_done:
         record.completed_at = timezone.now()
@@ -201,10 +255,64 @@ def commit_scorm_data(
         _record_sco_statement(enrolment=enrolment, package=package, record=record)
     if package_done(enrolment=enrolment, package=package):
         try:
-            complete_lesson(enrolment=enrolment, lesson=course_lesson)
+            complete_lesson(enrolment=enrolment, lesson=lesson)
         except EnrolmentError as error:
             # A lesson still locked in a sequential course keeps its SCORM data; the next
             # commit after the lessons before it are done completes it.
             if error.code != "locked":
                 raise
+
+
+def _check_can_record(enrolment, lesson, item_identifier) -> ScormPackage:
+    if enrolment.status != EnrolmentStatus.ACTIVE:
+        raise EnrolmentError(
+            _("Only an active enrolment can make progress."), code="enrolment_not_active"
+        )
+    package = lesson.scorm_package
+    if package is None or package.item(item_identifier) is None:
+        raise EnrolmentError(_("This activity is not part of the lesson."), code="unknown_item")
+    return package
+
+
+@transaction.atomic
+def record_scorm_visit(
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    item_identifier: str,
+    session_key: str,
+    left: bool = False,
+) -> ScormProgress | None:
+    """
+    Record that an item of the lesson's package was opened, or (``left``) left again by a
+    launch that never called the runtime's API.
+
+    An asset (a plain file, not a SCO) is "viewed" once opened. A SCO left without a single
+    API call is completed, as SCORM 2004 has the LMS do when the content sets no completion
+    (``completionSetByContent="false"``, the default), or "viewed" when the package says such
+    items do not count (``ScormNoApiCompletion.MARK_DONE``; the lesson is then marked done by
+    hand). Idempotent and never a step back: a launch that committed, or an item already
+    further on, is left as it is. Returns the record, or ``None`` when nothing applies.
+    """
+    package = _check_can_record(enrolment, lesson, item_identifier)
+    item = package.item(item_identifier)
+    if item.get("sco") and not left:
+        return None
+    course_lesson = lesson_in_course_locale(enrolment=enrolment, lesson=lesson)
+    record = _progress_record(enrolment, package, item_identifier)
+    session_key = (session_key or "-")[:MAX_SESSION_KEY]
+    if record.status not in (ScormStatus.NOT_ATTEMPTED, ScormStatus.VIEWED):
+        return record
+    if item.get("sco") and session_key in record.sessions:
+        return record  # this launch called the API: its own commits decide
+    completes = item.get("sco") and package.completion_without_api == ScormNoApiCompletion.COMPLETED
+    if completes:
+        record.status = ScormStatus.COMPLETED
+        record.completion_status = "completed"
+    elif record.status == ScormStatus.VIEWED:
+        return record
+    else:
+        record.status = ScormStatus.VIEWED
+    record.sessions = {**record.sessions, session_key: {"seconds": 0, "sequence": 0}}
+    _save_and_roll_up(record, enrolment=enrolment, package=package, lesson=course_lesson)
     return record

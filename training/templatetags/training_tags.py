@@ -175,6 +175,8 @@ class ScormPlayer:
     score: int | None = None
     status_labels: dict = field(default_factory=dict)
     content_url: str = ""
+    rollup: dict = field(default_factory=dict)
+    """The SCOs' completion and success rolled up to the lesson (``services.scorm.roll_up``)."""
     autocommit_seconds: int = 30
     sandbox: str = SCORM_SANDBOX
     """The frame's sandbox: what a package may do there, and why (``cms.csp``)."""
@@ -183,6 +185,30 @@ class ScormPlayer:
     def has_menu(self) -> bool:
         return len([item for item in self.items if item["launch"]]) > 1
 
+    @property
+    def navigation(self) -> dict:
+        """Menu choice and continue/previous, as the package's SCORM 2004 sequencing says."""
+        if not self.package.is_scorm_2004:
+            return {"choice": True, "flow": False, "forward_only": False, "unsupported": []}
+        return self.package.navigation
+
+    @property
+    def menu(self) -> list[dict]:
+        """
+        The items as a tree (``{"item": …, "children": […]}``), nested as deep as the
+        manifest's organisation: the menu is drawn as nested lists, so any depth is indented.
+        """
+        tree: list[dict] = []
+        path: list[tuple[int, list]] = [(-1, tree)]
+        for item in self.items:
+            depth = int(item.get("depth") or 0)
+            while len(path) > 1 and path[-1][0] >= depth:
+                path.pop()
+            node = {"item": item, "children": []}
+            path[-1][1].append(node)
+            path.append((depth, node["children"]))
+        return tree
+
 
 @register.simple_tag(takes_context=True)
 def scorm_player(context, page):
@@ -190,6 +216,7 @@ def scorm_player(context, page):
     from ..models import ScormProgress, ScormStatus
     from ..permissions import can_play_scorm
     from ..scorm.origin import content_base_url
+    from ..services.scorm import roll_up
 
     request = context["request"]
     package = page.scorm_package
@@ -226,4 +253,5 @@ def scorm_player(context, page):
             scores.append(record.score_percent)
     if scores:
         player.score = round(sum(scores) / len(scores))
+    player.rollup = roll_up(package, records.values())
     return player

@@ -137,7 +137,7 @@ class CompleteLessonView(LoginRequiredMixin, View):
         if enrolment is None:
             messages.error(request, _("Enrol in a batch of this course to record your progress."))
             return redirect(lesson.url)
-        if lesson.scorm_package_id and lesson.scorm_package.has_scos:
+        if lesson.scorm_package_id and lesson.scorm_package.completes_lesson:
             messages.error(
                 request,
                 _("This lesson is done when its activity reports that you completed it."),

@@ -25,9 +25,10 @@ from cms.private_media import private_file_response
 from ..models import EnrolmentStatus, LessonPage, ScormProgress
 from ..permissions import can_play_scorm
 from ..scorm.cmi import launch_data
+from ..scorm.errors import CmiError
 from ..scorm.package import safe_member_path
 from ..selectors import course_and_enrolment_for_request, course_progress
-from ..services import EnrolmentError, commit_scorm_data
+from ..services import EnrolmentError, commit_scorm_data, record_scorm_visit
 from ..services.scorm import package_done
 
 MAX_COMMIT_BYTES = 512 * 1024
@@ -83,7 +84,9 @@ class ScormDataView(View):
     """
     GET ``?item=<identifier>``: the CMI data a SCO is launched with. POST: a commit
     (``{"item", "session", "sequence", "cmi", "finished"}``; ``finished`` is true on the
-    SCO's last commit, from LMSFinish/Terminate).
+    SCO's last commit, from LMSFinish/Terminate). POST ``{"item", "session", "visit"}``
+    instead: ``"opened"`` when the player opened an item, ``"left"`` when it left one whose
+    launch never called the API (``record_scorm_visit``).
 
     The player sends the CSRF token in its header, its final commit included (a keep-alive
     ``fetch``); a client that cannot set headers (``navigator.sendBeacon``) may put it in the
@@ -143,15 +146,27 @@ class ScormDataView(View):
             return _json_error(391, "No active enrolment: nothing is recorded", 403)
         sequence = payload.get("sequence")
         try:
-            record = commit_scorm_data(
-                enrolment=enrolment,
-                lesson=lesson,
-                item_identifier=str(payload.get("item", "")),
-                cmi=payload.get("cmi") if isinstance(payload.get("cmi"), dict) else {},
-                session_key=str(payload.get("session", "")),
-                sequence=sequence if isinstance(sequence, int) and sequence >= 0 else None,
-                finished=payload.get("finished") is True,
-            )
+            if payload.get("visit") in ("opened", "left"):
+                record = record_scorm_visit(
+                    enrolment=enrolment,
+                    lesson=lesson,
+                    item_identifier=str(payload.get("item", "")),
+                    session_key=str(payload.get("session", "")),
+                    left=payload["visit"] == "left",
+                )
+            else:
+                record = commit_scorm_data(
+                    enrolment=enrolment,
+                    lesson=lesson,
+                    item_identifier=str(payload.get("item", "")),
+                    cmi=payload.get("cmi") if isinstance(payload.get("cmi"), dict) else {},
+                    session_key=str(payload.get("session", "")),
+                    sequence=sequence if isinstance(sequence, int) and sequence >= 0 else None,
+                    finished=payload.get("finished") is True,
+                )
+        except CmiError as error:
+            # The runtime reports the element's own SCORM error code to the SCO.
+            return _json_error(error.code, str(error), 400)
         except EnrolmentError as error:
             return _json_error(391, " ".join(error.messages), 400)
         enrolment.refresh_from_db(fields=["status"])
@@ -161,8 +176,8 @@ class ScormDataView(View):
             {
                 "result": "true",
                 "errorCode": 0,
-                "status": record.status,
-                "score": record.score_percent,
+                "status": record.status if record else "",
+                "score": record.score_percent if record else None,
                 "packageDone": package_done(enrolment=enrolment, package=lesson.scorm_package),
                 "lessonDone": bool(state and state.done),
                 "percent": progress.percent,

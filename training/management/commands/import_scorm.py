@@ -56,6 +56,26 @@ class Command(BaseCommand):
             f"Files: {len(checked.files)} ({checked.size_bytes} bytes unpacked); "
             f"SCOs: {manifest.sco_count}; launchable items: {len(manifest.launchable_items)}"
         )
+        navigation = manifest.sequencing
+        if navigation.get("unsupported"):
+            self.stdout.write(
+                self.style.WARNING(
+                    "Sequencing not supported: "
+                    f"{', '.join(navigation['unsupported'])}; the package plays in choice "
+                    "mode (menu only)."
+                )
+            )
+        else:
+            modes = [
+                name
+                for name, on in (
+                    ("choice", navigation.get("choice", True)),
+                    ("flow", navigation.get("flow")),
+                    ("forward only", navigation.get("forward_only")),
+                )
+                if on
+            ]
+            self.stdout.write(f"Navigation: {', '.join(modes) or 'choice'}")
         for item in manifest.items:
             launch = f" → {item.launch}" if item.launch else ""
             kind = " [SCO]" if item.sco else ""
