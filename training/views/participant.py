@@ -98,7 +98,9 @@ class EnrolView(LoginRequiredMixin, View):
         else:
             pending = enrolment.status == EnrolmentStatus.PENDING
             if already and pending:
-                messages.info(request, _("Your enrolment in this batch already waits for approval."))
+                messages.info(
+                    request, _("Your enrolment in this batch already waits for approval.")
+                )
             elif already:
                 messages.info(request, _("You were already enrolled in this batch."))
             elif pending:
