@@ -22,7 +22,8 @@ from tests.e2e.conftest import (
 from tests.e2e.steps import answer_quiz, correct_responses, open_attempt_of, say, sign_in
 from training.demo_assessments import find_demo_course
 from training.models import EnrolmentStatus, Quiz, QuizKind
-from training.selectors import lessons_of_course
+from training.selectors import lessons_of_course, open_batches
+from training.services import enrol_participant, start_attempt, submit_attempt
 
 HEADER_MAX = 120
 TARGET_MIN = 24
@@ -119,6 +120,32 @@ def test_participant_pages_fit_a_phone(live_server, demo_site, new_page):
     )
     assert boxes["lines"] == 1 and boxes["height"] <= boxes["lineHeight"] * 1.1, boxes
     screenshot(page, "phone-certificates")
+
+
+def test_quiz_pages_fit_a_phone(live_server, make_participant, new_page):
+    participant = make_participant()
+    course = find_demo_course()
+    enrolment = enrol_participant(batch=open_batches(course)[0], participant=participant)
+    post_test = Quiz.objects.get(course=course, kind=QuizKind.POST_TEST)
+    module_quiz = Quiz.objects.get(course=course, kind=QuizKind.MODULE)
+    graded = start_attempt(enrolment=enrolment, quiz=post_test)
+    submit_attempt(attempt=graded, responses=correct_responses(graded))
+    open_attempt = start_attempt(enrolment=enrolment, quiz=module_quiz)
+    page = new_page(viewport=PHONE)
+    sign_in(page, live_server.url, participant.username, PARTICIPANT_PASSWORD)
+
+    problems = {}
+    for path in (
+        f"/kuis/{post_test.pk}/",
+        f"/kuis/{post_test.pk}/percobaan/{graded.pk}/hasil/",
+        f"/kuis/{module_quiz.pk}/percobaan/{open_attempt.pk}/",
+    ):
+        found = check_page(page, live_server.url + path)
+        if found["header"] > HEADER_MAX or found["small"] or found["primary"] or found["overflow"]:
+            problems[path] = found
+    assert problems == {}
+    submit = page.get_by_role("button", name=say("id", "Submit answers"))
+    assert submit.bounding_box()["height"] >= PRIMARY_MIN
 
 
 def test_the_signed_in_header_is_compact_and_its_menu_works_without_javascript(
