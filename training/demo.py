@@ -40,7 +40,6 @@ COURSE_FIELDS = (
     "level",
     "delivery_language",
     "delivery_mode",
-    "partner",
     "require_all_lessons",
     "require_post_test",
     "require_evaluation",
@@ -50,6 +49,9 @@ COURSE_FIELDS = (
 def _course_fields(course, language):
     return {
         **{name: course[name] for name in COURSE_FIELDS},
+        # The partner is named in each language, like the title: a card on the Indonesian
+        # site never shows the English name.
+        "partner": course["partner"][language],
         "slug": course["slug"][language],
         "title": course["title"][language],
         "summary": course["summary"][language],

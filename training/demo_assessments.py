@@ -71,13 +71,18 @@ KNOWLEDGE_BANK = [
          [], "Kepuasan", "Survei Kepuasan Masyarakat (SKM) menjadi bahan penilaian kinerja pelayanan."),
 ]  # fmt: skip
 
+# The quiz that closes module 1, "Dasar Hukum Pelayanan Publik": only what its two lessons
+# teach (the meaning of public service and its principles; rights and duties).
 MODULE_QUIZ_BANK = [
-    _row("pilihan ganda", "Di mana maklumat pelayanan sebaiknya dipublikasikan?", 1,
-         ["Di tempat pelayanan dan kanal informasi yang mudah diakses masyarakat", "Hanya di arsip internal", "Hanya kepada pimpinan"], "A",
-         "Maklumat pelayanan wajib dipublikasikan secara jelas dan luas (Pasal 22)."),
-    _row("benar salah", "Standar pelayanan cukup disusun oleh pimpinan unit tanpa melibatkan masyarakat.", 1,
-         [], "Salah", "Pasal 20 ayat (2) mewajibkan keikutsertaan masyarakat."),
-    _row("esai", "Jelaskan langkah yang akan Anda tempuh agar standar pelayanan dan maklumat pelayanan unit kerja Anda diketahui masyarakat Kabupaten Gorontalo.", 5),
+    _row("pilihan ganda", "Menurut Pasal 1 angka 1, pelayanan publik mencakup pelayanan atas …", 1,
+         ["Barang, jasa, dan/atau pelayanan administratif", "Hanya surat dan izin", "Hanya layanan yang dipungut biaya"], "A",
+         "Pelayanan publik mencakup barang publik, jasa publik, dan pelayanan administratif (pelajaran “Pengertian dan asas pelayanan publik”)."),
+    _row("benar salah", "Ketika prosedur tidak mengatur suatu keadaan, asas pelayanan publik (Pasal 4) menjadi pegangan untuk memilih tindakan yang paling adil bagi warga.", 1,
+         [], "Benar", "Asas pelayanan bukan hiasan: asas menjadi pegangan ketika prosedur tidak mengatur."),
+    _row("pilihan ganda", "Manakah yang merupakan hak masyarakat dalam pelayanan publik?", 1,
+         ["Mengetahui isi standar pelayanan dan mengadukan pelaksana yang menyimpang", "Menentukan sendiri persyaratan layanan", "Mendapat layanan lebih dulu karena kenal pejabat"], "A",
+         "Masyarakat berhak mengetahui isi standar, mengawasi pelaksanaannya, dan mengadukan pelaksana yang menyimpang (pelajaran “Hak dan kewajiban”)."),
+    _row("esai", "Pilih satu layanan di unit kerja Anda. Jelaskan satu kewajiban penyelenggara dan satu hak masyarakat Kabupaten Gorontalo dalam layanan itu, serta asas pelayanan yang paling terkait.", 5),
 ]  # fmt: skip
 
 EVALUATION_ITEMS = [

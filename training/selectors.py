@@ -246,6 +246,13 @@ def current_enrolment(user, course: Page) -> Enrolment | None:
     )
 
 
+def holds_place_in_batch(user, batch: Batch) -> bool:
+    """Whether the participant is already enrolled in the batch (waiting or active)."""
+    return Enrolment.objects.filter(
+        participant=user, batch=batch, status__in=SEAT_HOLDING_STATUSES
+    ).exists()
+
+
 def open_batches(course: Page) -> list[Batch]:
     """Batches of a course (in any of its translations) that accept enrolments now."""
     return open_batches_of_courses([course])[course.translation_key]

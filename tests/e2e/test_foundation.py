@@ -52,6 +52,8 @@ def test_demo_participant_signs_in_on_the_site(live_server, demo_site, new_page)
 
     # Back where they started, now signed in; their name leads to their profile.
     expect(page).to_have_url(live_server.url + "/")
+    # On a phone the account links are behind the header's "Menu" button.
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("navigation", name="Akun").get_by_role("link", name="Siti").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Profil saya")
     expect(page.get_by_text("199203172019032008")).to_be_visible()

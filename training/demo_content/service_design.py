@@ -15,7 +15,10 @@ COURSE = {
     "level": "intermediate",
     "delivery_language": "id-en",
     "delivery_mode": "daring",
-    "partner": "New Zealand public-service partnership",
+    "partner": {
+        "en": "New Zealand public-service partnership",
+        "id": "Kemitraan pelayanan publik Selandia Baru",
+    },
     "require_all_lessons": True,
     "require_post_test": False,
     "require_evaluation": False,

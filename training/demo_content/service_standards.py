@@ -19,7 +19,7 @@ COURSE = {
     "level": "basic",
     "delivery_language": "id",
     "delivery_mode": "blended",
-    "partner": "BKPSDM Kabupaten Gorontalo",
+    "partner": {"id": "BKPSDM Kabupaten Gorontalo", "en": "BKPSDM of Gorontalo Regency"},
     "require_all_lessons": True,
     "require_post_test": True,
     "require_evaluation": True,

@@ -119,6 +119,14 @@ class Quiz(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    @property
+    def has_pass_mark(self) -> bool:
+        """
+        Whether the participant passes or fails this quiz. A pre-test measures where they
+        start, so its result is shown as a score alone, whatever ``pass_mark`` holds.
+        """
+        return self.kind != QuizKind.PRE_TEST
+
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("course"), FieldPanel("kind")]),

@@ -17,12 +17,13 @@ from django.views.generic import TemplateView
 
 from cms.chrome import active_locale, find_site
 
-from ..models import Batch, Enrolment, LessonPage
+from ..models import Batch, Enrolment, EnrolmentStatus, LessonPage
 from ..permissions import can_enrol_in_batch, can_withdraw
 from ..personal_cache import allow_personal_cache
 from ..selectors import (
     course_of_page,
     current_enrolment,
+    holds_place_in_batch,
     localise_pages,
     participant_dashboard,
     upcoming_sessions,
@@ -98,15 +99,24 @@ class EnrolView(LoginRequiredMixin, View):
         batch = get_object_or_404(Batch.objects.select_related("course"), pk=batch_id)
         if not can_enrol_in_batch(request.user, batch):
             raise Http404
+        # A second press (a reload, a double tap) is told apart from a new enrolment.
+        already = holds_place_in_batch(request.user, batch)
         try:
             enrolment = enrol_participant(batch=batch, participant=request.user)
         except EnrolmentError as error:
             _error(request, error)
         else:
-            if enrolment.status == "pending":
+            pending = enrolment.status == EnrolmentStatus.PENDING
+            if already and pending:
+                messages.info(
+                    request, _("Your enrolment in this batch already waits for approval.")
+                )
+            elif already:
+                messages.info(request, _("You were already enrolled in this batch."))
+            elif pending:
                 messages.success(request, _("Your enrolment was received and waits for approval."))
             else:
-                messages.success(request, _("You are enrolled. Happy learning!"))
+                messages.success(request, _("You are now enrolled. Happy learning!"))
         return _back(request, batch.course.url or reverse("training:dashboard"))
 
 
