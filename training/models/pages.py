@@ -44,6 +44,36 @@ class DeliveryLanguage(models.TextChoices):
     BILINGUAL = "id-en", _("Indonesian and English")
 
 
+class CoursePermissionsMixin:
+    """
+    Page permissions at and below a course: "add" there counts only for the course's editors.
+
+    Trainers hold "add" on the catalogue so that they can start a course; Wagtail would pass
+    that permission on to every course below it. ``CoursePermissionTester`` takes it back on
+    a course, module or lesson whose editor group the trainer is not in.
+    """
+
+    def permissions_for_user(self, user):
+        from training.permissions import CoursePermissionTester
+
+        return CoursePermissionTester(user, self)
+
+
+class ReviewedWithCourseMixin(CoursePermissionsMixin):
+    """
+    Modules and lessons are reviewed with their course, never on their own: they have no
+    workflow of their own, their drafts are published when the course's review is approved
+    (``training.moderation.publish_course_workflow_state``).
+    """
+
+    @property
+    def has_workflow(self):
+        return False
+
+    def get_workflow(self):
+        return None
+
+
 class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The course catalogue: lists, searches and filters the published courses below it."""
 
@@ -122,7 +152,7 @@ class CourseTag(TaggedItemBase):
     )
 
 
-class CoursePage(CachedViewRestrictionsMixin, Page):
+class CoursePage(CoursePermissionsMixin, CachedViewRestrictionsMixin, Page):
     """
     A course (mata pelatihan): what it teaches, how many JP it is worth, who teaches it, and
     what a participant must do to complete it.
@@ -287,7 +317,7 @@ class CourseTrainer(Orderable):
         ]
 
 
-class ModulePage(CachedViewRestrictionsMixin, Page):
+class ModulePage(ReviewedWithCourseMixin, CachedViewRestrictionsMixin, Page):
     """A module (modul) of a course: a chapter with its goals; its lessons are its children."""
 
     goals = RichTextField(_("goals"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
@@ -339,7 +369,7 @@ def _texts(value):
             yield from _texts(item)
 
 
-class LessonPage(CachedViewRestrictionsMixin, Page):
+class LessonPage(ReviewedWithCourseMixin, CachedViewRestrictionsMixin, Page):
     """A lesson: the unit a participant reads and marks done."""
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
