@@ -74,9 +74,13 @@ def publish_course_workflow_state(workflow_state, user=None):
     Each publication is logged ("wagtail.publish") with the approving administrator. Set as
     ``WAGTAIL_FINISH_WORKFLOW_ACTION``; for any other page it does what Wagtail's own does.
     """
+    from wagtail.models import Page
+
     from .models import CoursePage
 
     page = workflow_state.content_object
+    if isinstance(page, Page):
+        page = page.specific
     page.get_latest_revision().publish(user=user)
     if not isinstance(page, CoursePage):
         return

@@ -6,8 +6,8 @@ Permissions come from each course's editor group, kept in step with the trainer 
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import GroupPagePermission, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.models import GroupPagePermission, Page, PageLogEntry, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accounts.models import User
 from tests.factories import TrainerFactory
@@ -98,37 +98,125 @@ def test_administrator_may_edit_and_publish_every_course(own_course, other_cours
         assert can_publish_course(administrator, course)
 
 
-def test_trainer_submits_a_lesson_and_an_administrator_approves_it(
-    client, own_course, trainer, administrator
-):
+def course_form(course, **changes):
+    """The course's edit form as the admin posts it, with ``changes`` applied."""
+    data = {
+        "title": course.title,
+        "slug": course.slug,
+        "code": course.code,
+        "jp": str(course.jp),
+        "summary": course.summary,
+        "description": rich_text(course.description or "<p>Deskripsi.</p>"),
+        "learning_objectives": streamfield([]),
+        "cover_image": "",
+        "level": course.level,
+        "delivery_mode": course.delivery_mode,
+        "delivery_language": course.delivery_language,
+        "partner": course.partner,
+        "tags": "",
+        "course_trainers": inline_formset(
+            [
+                {"id": row.pk, "trainer": row.trainer_id, "role": row.role}
+                for row in course.course_trainers.all()
+            ],
+            initial=course.course_trainers.count(),
+        ),
+        "require_all_lessons": "on",
+        "minimum_attendance": "",
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def test_a_lesson_has_no_submit_of_its_own_and_saving_it_keeps_a_draft(client, own_course, trainer):
     lesson = LessonPage.objects.descendant_of(own_course).get()
     client.force_login(trainer)
 
+    menu = client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
     response = client.post(
         f"/admin/pages/{lesson.pk}/edit/",
         lesson_form(lesson, title="Pelajaran Diperbarui", **{"action-submit": "submit"}),
     )
 
+    assert 'name="action-submit"' not in menu
     assert response.status_code == 302, response.content.decode()[:2000]
     lesson.refresh_from_db()
-    state = WorkflowState.objects.for_instance(lesson).get()
+    assert not WorkflowState.objects.for_instance(lesson).exists()
+    assert lesson.title == "Pelajaran Sendiri" and lesson.has_unpublished_changes
+
+
+def test_one_submission_and_one_approval_publish_a_whole_course(
+    client, catalogue, trainer, administrator
+):
+    course = make_course(catalogue, title="Kursus Utuh", trainers=[trainer])
+    modules = [make_module(course, title=f"Modul {n}") for n in (1, 2)]
+    lessons = [make_lesson(modules[0]), make_lesson(modules[0]), make_lesson(modules[1])]
+    for page in [*modules, *lessons]:
+        page.title = f"{page.title} (baru)"
+        page.save_revision(user=trainer)
+    new_lesson = LessonPage(
+        title="Pelajaran Baru",
+        slug="pelajaran-baru",
+        estimated_minutes=5,
+        body=[("paragraph", "<p>Isi baru.</p>")],
+        live=False,
+    )
+    modules[1].add_child(instance=new_lesson)
+    new_lesson.save_revision(user=trainer)
+    client.force_login(trainer)
+
+    response = client.post(
+        f"/admin/pages/{course.pk}/edit/",
+        course_form(course, summary="Ringkasan baru.", **{"action-submit": "submit"}),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    states = WorkflowState.objects.all()
+    assert [state.content_object.pk for state in states] == [course.pk]  # one submission
+    state = states.get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "Course review"
-    assert lesson.title == "Pelajaran Sendiri"  # the live page waits for approval
-    task = state.current_task_state.task.specific
-    assert "approve" not in [name for name, *_rest in task.get_actions(lesson, trainer)]
+    assert not Page.objects.get(pk=new_lesson.pk).live
 
     client.force_login(administrator)
     response = client.post(
-        f"/admin/pages/workflow/action/{lesson.pk}/approve/{state.current_task_state.pk}/",
+        f"/admin/pages/workflow/action/{course.pk}/approve/{state.current_task_state.pk}/",
         {"comment": "Sudah baik."},
     )
 
     assert response.status_code in (200, 302)
-    lesson.refresh_from_db()
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
-    assert lesson.live and lesson.title == "Pelajaran Diperbarui"
+    pages = [course, *modules, *lessons, new_lesson]
+    for page in pages:
+        page.refresh_from_db()
+        assert page.live and not page.has_unpublished_changes, page.title
+    assert course.specific.summary == "Ringkasan baru."
+    assert all(page.title.endswith("(baru)") for page in [*modules, *lessons])
+    published_by_admin = set(
+        PageLogEntry.objects.filter(action="wagtail.publish", user=administrator).values_list(
+            "page_id", flat=True
+        )
+    )
+    assert published_by_admin == {page.pk for page in pages}
+
+
+def test_a_rejected_course_publishes_nothing(client, own_course, trainer, administrator):
+    lesson = LessonPage.objects.descendant_of(own_course).get()
+    lesson.title = "Belum Disetujui"
+    lesson.save_revision(user=trainer)
+    workflow = own_course.get_workflow()
+    own_course.save_revision(user=trainer)
+    state = workflow.start(own_course, trainer)
+    client.force_login(administrator)
+
+    client.post(
+        f"/admin/pages/workflow/action/{own_course.pk}/reject/{state.current_task_state.pk}/",
+        {"comment": "Perbaiki."},
+    )
+
+    lesson.refresh_from_db()
+    assert lesson.title == "Pelajaran Sendiri" and lesson.has_unpublished_changes
 
 
 def test_trainer_asking_to_publish_only_saves_a_draft(client, own_course, trainer):
