@@ -20,7 +20,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -57,6 +63,13 @@ class CoursePermissionsMixin:
         from training.permissions import CoursePermissionTester
 
         return CoursePermissionTester(user, self)
+
+
+REVIEWED_WITH_COURSE_HELP = _(
+    "Saved as a draft: modules and lessons are reviewed with their course. When the course "
+    "is ready, open the course page and submit it for review; its approval publishes every "
+    "module and lesson."
+)
 
 
 class ReviewedWithCourseMixin(CoursePermissionsMixin):
@@ -322,7 +335,11 @@ class ModulePage(ReviewedWithCourseMixin, CachedViewRestrictionsMixin, Page):
 
     goals = RichTextField(_("goals"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
 
-    content_panels = Page.content_panels + [FieldPanel("goals")]
+    content_panels = [
+        HelpPanel(REVIEWED_WITH_COURSE_HELP, heading=_("Reviewed with the course")),
+        *Page.content_panels,
+        FieldPanel("goals"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("goals")]
 
     parent_page_types = ["training.CoursePage"]
@@ -392,7 +409,9 @@ class LessonPage(ReviewedWithCourseMixin, CachedViewRestrictionsMixin, Page):
         ),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        HelpPanel(REVIEWED_WITH_COURSE_HELP, heading=_("Reviewed with the course")),
+        *Page.content_panels,
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("is_required")]),
         FieldPanel("scorm_package"),
         FieldPanel("body"),
