@@ -12,6 +12,7 @@ from wagtail.models import GroupPagePermission, Locale, Page, PageLogEntry, Work
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accounts.models import User
+from accounts.selectors import MAX_CONTACTS, administrator_contacts
 from tests.factories import AdministratorFactory, TrainerFactory
 from training.models import CourseEditorGroup, CoursePage, CourseTrainer, LessonPage
 from training.moderation import install_course_review_workflow
@@ -320,6 +321,8 @@ MATRIX = [
     ("trainer", "translate their course", True),
     ("trainer", "translate another course", False),
     ("trainer", "publish their course", False),
+    ("trainer", "copy their course into the catalogue", True),
+    ("trainer", "move their lesson into another course", False),
     ("administrator", "start a course", True),
     ("administrator", "add a module to another course", True),
     ("administrator", "translate another course", True),
@@ -352,6 +355,15 @@ def _may(user, action, catalogue, own_course, other_course):
             and can_edit_course(user, other_course)
         ),
         "publish their course": lambda: can_publish_course(user, own_course),
+        "copy their course into the catalogue": lambda: own_course.permissions_for_user(
+            user
+        ).can_copy_to(catalogue, recursive=True),
+        "move their lesson into another course": lambda: (
+            LessonPage.objects.descendant_of(own_course)
+            .get()
+            .permissions_for_user(user)
+            .can_move_to(other_lesson.get_parent())
+        ),
     }[action]()
 
 
@@ -471,13 +483,20 @@ def english_translations_of(page):
     return page.get_translations().filter(locale__language_code="en").exists()
 
 
-def test_the_trainer_dashboard_names_the_administrators(client, trainer):
+def test_the_trainer_dashboard_names_the_administrators(
+    client, trainer, django_assert_max_num_queries
+):
+    for number in range(8):
+        AdministratorFactory(full_name=f"Zaenal {number}")
     AdministratorFactory(full_name="Bapak Hasan", email="hasan@bkpsdm.example")
     client.force_login(trainer)
 
     page = client.get("/admin/").content.decode()
+    with django_assert_max_num_queries(4):
+        contacts = administrator_contacts()
 
     assert "Bapak Hasan" in page and "hasan@bkpsdm.example" in page
+    assert len(contacts) == MAX_CONTACTS
 
 
 # --- The workflow speaks Indonesian -----------------------------------------------------
