@@ -79,6 +79,7 @@ def test_trainer_starts_a_course_and_one_approval_publishes_it(live_server, demo
     page.goto(f"{live_server.url}/admin/pages/{lesson.pk}/edit/")
     expect(page.get_by_text("ditinjau bersama kursusnya")).to_be_visible()
     expect(page.locator("button[name='action-submit']")).to_have_count(0)
+    screenshot(page, "trainer-lesson-reviewed-with-course")
 
     # Another trainer's course: refused, and told whom to ask.
     other = CoursePage.objects.filter(locale__language_code="id").exclude(
