@@ -1,12 +1,18 @@
-"""Wagtail admin viewsets for accounts: users with their ASN profile, and agencies."""
+"""
+Wagtail admin viewsets for accounts: users with their ASN profile, groups by their translated
+names, and agencies.
+"""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views import groups
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .forms import AdminUserFieldsMixin
 from .models import Agency
+from .roles import group_label
 
 
 class BimtekUserCreationForm(AdminUserFieldsMixin, UserCreationForm):
@@ -22,6 +28,24 @@ class BimtekUserEditForm(AdminUserFieldsMixin, UserEditForm):
 class UserViewSet(WagtailUserViewSet):
     def get_form_class(self, for_update=False):
         return BimtekUserEditForm if for_update else BimtekUserCreationForm
+
+
+class GroupIndexView(groups.IndexView):
+    """The groups by their translated names (``group_label``), not their English identifiers."""
+
+    columns = [
+        TitleColumn(
+            "name",
+            label=_("Name"),
+            accessor=group_label,
+            sort_key="name",
+            url_name="wagtailusers_groups:edit",
+        ),
+    ]
+
+
+class GroupViewSet(groups.GroupViewSet):
+    index_view_class = GroupIndexView
 
 
 class AgencyViewSet(ModelViewSet):

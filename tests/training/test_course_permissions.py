@@ -535,10 +535,21 @@ def test_old_english_workflow_names_are_renamed_once(catalogue):
     assert not Task.objects.filter(name="Administrators approve").exists()
 
 
-def test_role_groups_are_shown_by_their_translated_names(client, administrator, trainer):
-    client.force_login(administrator)
+def test_role_groups_are_shown_by_their_translated_names(client, own_course, trainer):
+    client.force_login(AdministratorFactory(is_superuser=True))
 
     page = client.get(f"/admin/users/edit/{trainer.pk}/").content.decode()
+    listing = client.get("/admin/groups/").content.decode()
+    names = [
+        " ".join(re.sub(r"<[^>]+>", " ", name).split())
+        for name in re.findall(
+            r'<a [^>]*href="/admin/groups/edit/\d+/"[^>]*>(.*?)</a>', listing, re.S
+        )
+    ]
+
+    assert {"Fasilitator", "Penyelenggara", "Peserta"} <= set(names)
+    assert f"Fasilitator kursus: {own_course.code}" in " ".join(names)
+    assert not {"Trainers", "Administrators", "Participants"} & set(names)
 
     labels = re.findall(r"<label[^>]*>(.*?)</label>", page, flags=re.S)
     labels = [" ".join(re.sub(r"<[^>]+>", " ", label).split()) for label in labels]
