@@ -155,6 +155,31 @@ def test_a_lesson_has_no_submit_of_its_own_and_saving_it_keeps_a_draft(client, o
     assert lesson.title == "Pelajaran Sendiri" and lesson.has_unpublished_changes
 
 
+def test_a_new_module_has_no_submit_of_its_own_and_is_saved_as_a_draft(client, own_course, trainer):
+    url = f"/admin/pages/add/training/modulepage/{own_course.pk}/"
+    client.force_login(trainer)
+
+    form = client.get(url).content.decode()
+    response = client.post(
+        url,
+        nested_form_data(
+            {
+                "title": "Modul Baru",
+                "slug": "modul-baru",
+                "goals": rich_text("<p>Tujuan.</p>"),
+                "comments": inline_formset([]),
+                "action-submit": "submit",
+            }
+        ),
+    )
+
+    assert 'name="action-submit"' not in form
+    assert response.status_code == 302, response.content.decode()[:2000]
+    module = own_course.get_children().get(slug="modul-baru")
+    assert not module.live
+    assert not WorkflowState.objects.for_instance(module).exists()
+
+
 def test_one_submission_and_one_approval_publish_a_whole_course(
     client, catalogue, trainer, administrator
 ):
