@@ -15,6 +15,10 @@ class AccountsConfig(AppConfig):
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):
-    """Wagtail's user administration, with the ASN profile fields on its forms."""
+    """
+    Wagtail's user administration, with the ASN profile fields on its forms and the groups
+    listed by their translated names.
+    """
 
     user_viewset = "accounts.viewsets.UserViewSet"
+    group_viewset = "accounts.viewsets.GroupViewSet"

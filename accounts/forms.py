@@ -7,6 +7,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import Agency, NotificationPreferences, User
 from .nip import normalise_nip
+from .roles import group_label
 
 
 class SignInForm(AuthenticationForm):
@@ -107,6 +108,12 @@ class AdminUserFieldsMixin(forms.ModelForm):
         "listed_publicly",
         "public_bio",
     ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The role groups by their translated names, not their English identifiers.
+        if "groups" in self.fields:
+            self.fields["groups"].label_from_instance = group_label
 
     def clean_nip(self):
         return normalise_nip(self.cleaned_data.get("nip")) or None

@@ -1,8 +1,8 @@
 """
 The three roles, as Django groups: the permissions each holds and who holds which role.
 
-Group names are stable identifiers in English; what a trainer may edit in the page tree is
-granted per course by the training app, not here.
+Group names are stable identifiers in English, shown translated through ``group_label``;
+what a trainer may edit in the page tree is granted per course by the training app, not here.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -49,6 +49,24 @@ ROLE_LABELS = {
     ADMINISTRATORS: _("Administrators"),
 }
 
+COURSE_TRAINERS_PREFIX = "Course trainers: "
+"""How ``training.permissions`` names each course's editor group (a stable identifier)."""
+
+
+def group_label(group) -> str:
+    """
+    A group's name as people read it, in the active language: the role groups by their
+    translated label, a course's editor group as "trainers of <course>"; any other as named.
+    """
+    name = getattr(group, "name", group)
+    if name in ROLE_LABELS:
+        return str(ROLE_LABELS[name])
+    if name.startswith(COURSE_TRAINERS_PREFIX):
+        course = name[len(COURSE_TRAINERS_PREFIX) :]
+        return str(_("Course trainers: %(course)s") % {"course": course})
+    return name
+
+
 # Model permissions per role as "app_label.codename". Collection and page permissions of
 # Wagtail are granted separately below, because Wagtail checks them per collection/page.
 ROLE_PERMISSIONS = {
@@ -61,6 +79,9 @@ ROLE_PERMISSIONS = {
         "training.delete_quiz",
         "training.add_evaluationform",
         "training.change_evaluationform",
+        # The English (or Indonesian) version of their own courses: the translate view
+        # checks that the trainer may edit the page.
+        "simple_translation.submit_translation",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",

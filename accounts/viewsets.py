@@ -1,5 +1,6 @@
 """
-Wagtail admin viewsets for accounts: users with their ASN profile, and agencies.
+Wagtail admin viewsets for accounts: users with their ASN profile, groups by their translated
+names, and agencies.
 
 A user added in the admin gets an invitation e-mail with a one-time link to choose a
 password (``accounts.invitations``); the administrator may leave the password empty.
@@ -7,13 +8,16 @@ password (``accounts.invitations``); the administrator may leave the password em
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views import groups
 from wagtail.users.views.users import CreateView as WagtailUserCreateView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .forms import AdminUserFieldsMixin
 from .models import Agency
+from .roles import group_label
 from .services import invite_user
 
 
@@ -68,6 +72,24 @@ class UserViewSet(WagtailUserViewSet):
 
     def get_form_class(self, for_update=False):
         return BimtekUserEditForm if for_update else BimtekUserCreationForm
+
+
+class GroupIndexView(groups.IndexView):
+    """The groups by their translated names (``group_label``), not their English identifiers."""
+
+    columns = [
+        TitleColumn(
+            "name",
+            label=_("Name"),
+            accessor=group_label,
+            sort_key="name",
+            url_name="wagtailusers_groups:edit",
+        ),
+    ]
+
+
+class GroupViewSet(groups.GroupViewSet):
+    index_view_class = GroupIndexView
 
 
 class AgencyViewSet(ModelViewSet):

@@ -1,14 +1,19 @@
-"""Admin registration for accounts: agencies, paused sign-ins, audit-log actions."""
+"""
+Admin registration for accounts: agencies, paused sign-ins, audit-log actions, and whom a
+trainer should ask.
+"""
 
 from django import forms
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import BaseSettingsPanel
 
 from . import admin_urls
 from .permissions import can_unlock_sign_ins
+from .roles import is_administrator, is_trainer
 from .viewsets import agency_viewset
 
 
@@ -87,3 +92,21 @@ def register_accounts_log_actions(actions):
     from .audit import register_actions
 
     register_actions(actions)
+
+
+class AskAdministratorsPanel(Component):
+    """The dashboard panel that tells a trainer whom to ask for what only administrators do."""
+
+    name = "ask_administrators"
+    order = 50
+    template_name = "accounts/admin/ask_administrators_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"request": parent_context.get("request")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_ask_administrators_panel(request, panels):
+    # Refusals in the admin land on the dashboard: trainers find there whom to ask.
+    if is_trainer(request.user) and not is_administrator(request.user):
+        panels.append(AskAdministratorsPanel())

@@ -253,6 +253,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # shows its own default avatar, or the one a user uploads.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = "Bimtek"
+# A course is reviewed as a whole: approving it publishes its modules' and lessons' drafts too.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "training.moderation.publish_course_workflow_state"
 
 # --- Static and media files -------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 The embedded default (SQLite) serves a handful of people acting at the same moment.
 
 Real requests from several threads against the live test server, as a training room makes
-them: a quiz's autosave meeting its submit, two trainers submitting lessons for review, two
+them: a quiz's autosave meeting its submit, two trainers submitting courses for review, two
 administrators issuing a batch's certificates. Every answer is a success the user expects
 (never a 500, never "database is locked"), and every write is kept.
 
@@ -34,8 +34,8 @@ from tests.training.assessment_factories import (
 )
 from tests.training.assessment_factories import make_course as make_assessed_course
 from tests.training.page_factories import make_catalogue, make_course, make_lesson, make_module
-from tests.training.test_course_permissions import lesson_form
-from training.models import Attempt, AttemptStatus, LessonPage
+from tests.training.test_course_permissions import course_form
+from training.models import Attempt, AttemptStatus, CoursePage
 from training.moderation import install_course_review_workflow
 from training.services import start_attempt
 
@@ -140,39 +140,40 @@ def test_quiz_autosaves_racing_the_submit_all_succeed_and_every_answer_counts(li
         assert attempt.percentage == 100, list(attempt.answers.values())
 
 
-def test_two_trainers_submitting_lessons_for_review_at_once_both_reach_the_workflow(live_server):
+def test_two_trainers_submitting_courses_for_review_at_once_both_reach_the_workflow(live_server):
     catalogue = make_catalogue()
     install_course_review_workflow(catalogues=[catalogue])
     trainers = TrainerFactory.create_batch(2)
-    lessons = {
-        trainer: [
-            make_lesson(make_module(course), title=f"Pelajaran {index}")
-            for index in range(ROUNDS)
-            for course in [make_course(catalogue, trainers=[trainer])]
-        ]
-        for trainer in trainers
+
+    def course_with_a_lesson(trainer):
+        course = make_course(catalogue, trainers=[trainer])
+        make_lesson(make_module(course))
+        return course
+
+    courses = {
+        trainer: [course_with_a_lesson(trainer) for _index in range(ROUNDS)] for trainer in trainers
     }
 
     results = []
     for index in range(ROUNDS):
         calls = []
         for trainer in trainers:
-            lesson = lessons[trainer][index]
-            data = lesson_form(
-                lesson, title=f"{lesson.title} diperbarui", **{"action-submit": "submit"}
+            course = courses[trainer][index]
+            data = course_form(
+                course, title=f"{course.title} diperbarui", **{"action-submit": "submit"}
             )
             browser = Browser(live_server, trainer)
             calls.append(
-                lambda b=browser, p=lesson.pk, d=data: b.post(f"/admin/pages/{p}/edit/", data=d)
+                lambda b=browser, p=course.pk, d=data: b.post(f"/admin/pages/{p}/edit/", data=d)
             )
         results += run_together(calls)
 
     assert statuses(results) == Counter({302: ROUNDS * len(trainers)})
-    for lesson in (lesson for own in lessons.values() for lesson in own):
-        lesson = LessonPage.objects.get(pk=lesson.pk)
-        state = WorkflowState.objects.for_instance(lesson).get()
+    for course in (course for own in courses.values() for course in own):
+        course = CoursePage.objects.get(pk=course.pk)
+        state = WorkflowState.objects.for_instance(course).get()
         assert state.status == WorkflowState.STATUS_IN_PROGRESS
-        assert lesson.latest_revision.content["title"].endswith(" diperbarui")
+        assert course.latest_revision.content["title"].endswith(" diperbarui")
 
 
 def _finished_jobs(seconds=120):

@@ -10,14 +10,16 @@ Page editing itself is enforced by Wagtail's page permissions: each course has a
 ``CourseEditorGroup`` whose members are the course's trainers, with "add" and "change" (never
 "publish") on every translation of the course. ``sync_course_editors`` keeps that group in step
 with the trainer lists; administrators hold add/change/publish on the whole tree through the
-Administrators group (``accounts.roles``).
+Administrators group (``accounts.roles``). The Trainers group holds "add" on each course
+catalogue, so a trainer may start a course (and becomes its trainer); ``CoursePermissionTester``
+keeps that "add" from reaching into other trainers' courses.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, PagePermissionTester
 
 from accounts.roles import is_administrator, is_trainer
 
@@ -117,8 +119,72 @@ def can_publish_course(user, course: CoursePage) -> bool:
     return course.permissions_for_user(user).can_publish()
 
 
+class CoursePermissionTester(PagePermissionTester):
+    """
+    Wagtail's page permissions, except that "add" inherited from the catalogue (where every
+    trainer may start a course) does not reach into a course: adding modules or lessons, and
+    editing pages one owns there, need the course's own editor permissions ("change").
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if hasattr(self, "permissions") and "change" not in self.permissions:
+            self.permissions.discard("add")
+
+
+def can_start_course(user, catalogue) -> bool:
+    """Trainers and administrators may add a course to a catalogue (it then goes to review)."""
+    return catalogue.permissions_for_user(user).can_add_subpage()
+
+
+CATALOGUE_TRAINER_PERMISSIONS = ("add_page",)
+"""What the Trainers group holds on each course catalogue: start a course, never publish it."""
+
+
+@transaction.atomic
+def allow_trainers_to_start_courses(*, catalogue) -> None:
+    """Let every trainer add a course to this catalogue (as a draft for review); idempotent."""
+    from accounts.roles import TRAINERS
+
+    trainers, _created = Group.objects.get_or_create(name=TRAINERS)
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=CATALOGUE_TRAINER_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(
+            group=trainers, page=catalogue, permission=permission
+        )
+
+
+@transaction.atomic
+def add_creator_as_trainer(*, course: CoursePage, user) -> bool:
+    """
+    Make the trainer who started a course one of its trainers, so that the per-course rules
+    (editing, batches, reports) apply to them; idempotent. Administrators are left out: they
+    see every course anyway. The draft revision is brought in step, so that publishing it
+    keeps the row. Returns whether a row was added.
+    """
+    if not is_trainer(user) or is_administrator(user):
+        return False
+    if course.course_trainers.filter(trainer=user).exists():
+        return False
+    CourseTrainer.objects.create(
+        course=course, trainer=user, sort_order=course.course_trainers.count()
+    )
+    revision = course.latest_revision
+    if revision is not None:
+        course = CoursePage.objects.get(pk=course.pk)
+        revision.content = {
+            **revision.content,
+            "course_trainers": course.serializable_data()["course_trainers"],
+        }
+        revision.save(update_fields=["content"])
+    return True
+
+
 def _group_name(course: CoursePage) -> str:
-    return f"Course trainers: {course.code} ({str(course.translation_key)[:8]})"[:150]
+    from accounts.roles import COURSE_TRAINERS_PREFIX
+
+    return f"{COURSE_TRAINERS_PREFIX}{course.code} ({str(course.translation_key)[:8]})"[:150]
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 """
-Keep each course's editor group in step with its trainer list, and remove a deleted SCORM
-package's files.
+Keep each course's editor group in step with its trainer list, open each new catalogue to
+trainers, and remove a deleted SCORM package's files.
 
 A course's trainers (``CourseTrainer`` rows) change only when the course is published or
 saved directly: drafts keep their inline rows inside the revision. Listening to the rows
@@ -21,6 +21,7 @@ from .models import (
     Attendance,
     Batch,
     BatchSession,
+    CourseIndexPage,
     CoursePage,
     CourseTrainer,
     Enrolment,
@@ -30,7 +31,7 @@ from .models import (
     ScormProgress,
 )
 from .page_cache import invalidate_anonymous_pages
-from .permissions import sync_course_editors
+from .permissions import allow_trainers_to_start_courses, sync_course_editors
 from .personal_cache import participant_record_changed, user_changed
 from .scorm.package import delete_package_files
 
@@ -56,6 +57,12 @@ def course_saved(sender, instance, created, raw=False, **kwargs):
     # A new translation of a course gets the permissions of the course's editor group.
     if created and not raw:
         sync_course_editors(translation_key=instance.translation_key)
+
+
+def catalogue_saved(sender, instance, created, raw=False, **kwargs):
+    # Every catalogue, in every language, lets trainers start a course in it.
+    if created and not raw:
+        allow_trainers_to_start_courses(catalogue=instance)
 
 
 def course_deleted(sender, instance, **kwargs):
@@ -104,4 +111,5 @@ def register_signal_handlers():
     post_delete.connect(course_trainer_deleted, sender=CourseTrainer)
     post_save.connect(course_saved, sender=CoursePage)
     post_delete.connect(course_deleted, sender=CoursePage)
+    post_save.connect(catalogue_saved, sender=CourseIndexPage)
     post_delete.connect(scorm_package_deleted, sender=ScormPackage)

@@ -93,3 +93,45 @@ def register_xapi_statement_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_training_dashboard_panel(request, panels):
     add_training_panel(request, panels)
+
+
+def _reviewed_with_course(context) -> bool:
+    """Whether the page of this action menu is a module or lesson (being created or edited)."""
+    from .models import CoursePage, ModulePage
+
+    page = context.get("page")
+    if page is not None:
+        return isinstance(page.specific_deferred, (ModulePage, LessonPage))
+    parent = context.get("parent_page")
+    return parent is not None and isinstance(parent.specific_deferred, (CoursePage, ModulePage))
+
+
+@hooks.register("construct_page_action_menu")
+def submit_courses_not_their_pages(menu_items, request, context):
+    """Modules and lessons are saved as drafts and go to review with their course."""
+    if _reviewed_with_course(context):
+        menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
+
+
+@hooks.register("before_create_page")
+def save_new_module_as_draft(request, parent_page, page_class):
+    """A module created under a course has no workflow of its own: "submit" saves a draft."""
+    from .models import CoursePage, ModulePage
+
+    if (
+        request.method == "POST"
+        and "action-submit" in request.POST
+        and isinstance(parent_page.specific_deferred, (CoursePage, ModulePage))
+    ):
+        request.POST = request.POST.copy()
+        del request.POST["action-submit"]
+
+
+@hooks.register("after_create_page")
+def make_course_creator_its_trainer(request, page):
+    """A trainer who starts a course becomes its trainer, with its editing rights."""
+    from .models import CoursePage
+    from .permissions import add_creator_as_trainer
+
+    if isinstance(page, CoursePage):
+        add_creator_as_trainer(course=page, user=request.user)

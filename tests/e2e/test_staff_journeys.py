@@ -1,6 +1,6 @@
 """
 Staff in the Wagtail admin, in a real browser: a trainer edits a lesson of their course,
-submits it for moderation and grades an essay; an administrator imports participants from
+submits the course for review and grades an essay; an administrator imports participants from
 an Excel file with an error in it, issues the batch's certificates while the progress bar
 fills, revokes one, and its public verification page says so.
 """
@@ -27,7 +27,7 @@ from training.selectors import lessons_of_course
 from training.services import complete_lesson, enrol_participant, start_attempt, submit_attempt
 
 
-def test_trainer_submits_a_lesson_for_moderation_and_grades_an_essay(
+def test_trainer_submits_a_course_with_a_changed_lesson_and_grades_an_essay(
     live_server, make_participant, new_page
 ):
     course = find_demo_course()
@@ -49,13 +49,18 @@ def test_trainer_submits_a_lesson_for_moderation_and_grades_an_essay(
 
     page.goto(f"{live_server.url}/admin/pages/{lesson.pk}/edit/")
     page.locator("#id_estimated_minutes").fill(str(minutes_before + 5))
+    # A lesson is saved as a draft and goes to review with its course: one submission.
+    page.locator("footer button[type=submit]").first.click()
+    expect(page.locator(".messages")).to_be_visible()
+    page.goto(f"{live_server.url}/admin/pages/{course.pk}/edit/")
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[name='action-submit']").click()
     expect(page.locator(".messages")).to_be_visible()
     screenshot(page, "trainer-lesson-submitted")
     assert WorkflowState.objects.filter(
-        object_id=str(lesson.pk), status=WorkflowState.STATUS_IN_PROGRESS
+        object_id=str(course.pk), status=WorkflowState.STATUS_IN_PROGRESS
     ).exists()
+    assert not WorkflowState.objects.filter(object_id=str(lesson.pk)).exists()
     # The participants keep reading the published lesson until an administrator approves.
     assert LessonPage.objects.get(pk=lesson.pk).estimated_minutes == minutes_before
 

@@ -62,11 +62,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from accounts.roles import TRAINERS
 
 ANONYMOUS = "anonymous"
 OTHER_PARTICIPANT = "other participant"
@@ -1037,4 +1040,15 @@ URLS: dict[str, Entry] = {
         "wagtailusers_users", administrators_only, "owner", "edit", *HISTORY, "usage", "copy"
     ),
     **screens("wagtailusers_users", nobody, "owner", "delete"),
+    # The groups' screens are Wagtail's, listed by their translated names (our GroupViewSet);
+    # the Administrators group holds no group permission: superusers only.
+    **screens("wagtailusers_groups", nobody, None, *LISTS, "add"),
+    **{
+        f"wagtailusers_groups:{name}": nobody(
+            lambda w, name=name: reverse(
+                f"wagtailusers_groups:{name}", args=[Group.objects.get(name=TRAINERS).pk]
+            )
+        )
+        for name in ("edit", "delete", *HISTORY, "usage")
+    },
 }

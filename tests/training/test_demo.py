@@ -8,6 +8,7 @@ from wagtail.models import Workflow, WorkflowPage
 
 from accounts.models import User
 from training.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from training.moderation import WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -71,9 +72,9 @@ def test_demo_trainer_edits_course_one_only_and_seeding_twice_changes_nothing(de
         permissions = lesson.permissions_for_user(trainer)
         assert permissions.can_edit() == (course.code == "PP-01"), course
         assert not permissions.can_publish()
-    assert Workflow.objects.filter(name="Course review").count() == 1
+    assert Workflow.objects.filter(name=WORKFLOW_NAME).count() == 1
     assert set(
-        WorkflowPage.objects.filter(workflow__name="Course review").values_list("page", flat=True)
+        WorkflowPage.objects.filter(workflow__name=WORKFLOW_NAME).values_list("page", flat=True)
     ) == set(CourseIndexPage.objects.values_list("pk", flat=True))
     assert CoursePage.objects.count() == 4
 

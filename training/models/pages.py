@@ -20,7 +20,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -42,6 +48,43 @@ class DeliveryLanguage(models.TextChoices):
     INDONESIAN = "id", _("Indonesian")
     ENGLISH = "en", _("English")
     BILINGUAL = "id-en", _("Indonesian and English")
+
+
+class CoursePermissionsMixin:
+    """
+    Page permissions at and below a course: "add" there counts only for the course's editors.
+
+    Trainers hold "add" on the catalogue so that they can start a course; Wagtail would pass
+    that permission on to every course below it. ``CoursePermissionTester`` takes it back on
+    a course, module or lesson whose editor group the trainer is not in.
+    """
+
+    def permissions_for_user(self, user):
+        from training.permissions import CoursePermissionTester
+
+        return CoursePermissionTester(user, self)
+
+
+REVIEWED_WITH_COURSE_HELP = _(
+    "Saved as a draft: modules and lessons are reviewed with their course. When the course "
+    "is ready, open the course page and submit it for review; its approval publishes every "
+    "module and lesson."
+)
+
+
+class ReviewedWithCourseMixin(CoursePermissionsMixin):
+    """
+    Modules and lessons are reviewed with their course, never on their own: they have no
+    workflow of their own, their drafts are published when the course's review is approved
+    (``training.moderation.publish_course_workflow_state``).
+    """
+
+    @property
+    def has_workflow(self):
+        return False
+
+    def get_workflow(self):
+        return None
 
 
 class CourseIndexPage(CachedViewRestrictionsMixin, Page):
@@ -122,7 +165,7 @@ class CourseTag(TaggedItemBase):
     )
 
 
-class CoursePage(CachedViewRestrictionsMixin, Page):
+class CoursePage(CoursePermissionsMixin, CachedViewRestrictionsMixin, Page):
     """
     A course (mata pelatihan): what it teaches, how many JP it is worth, who teaches it, and
     what a participant must do to complete it.
@@ -287,12 +330,16 @@ class CourseTrainer(Orderable):
         ]
 
 
-class ModulePage(CachedViewRestrictionsMixin, Page):
+class ModulePage(ReviewedWithCourseMixin, CachedViewRestrictionsMixin, Page):
     """A module (modul) of a course: a chapter with its goals; its lessons are its children."""
 
     goals = RichTextField(_("goals"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
 
-    content_panels = Page.content_panels + [FieldPanel("goals")]
+    content_panels = [
+        HelpPanel(REVIEWED_WITH_COURSE_HELP, heading=_("Reviewed with the course")),
+        *Page.content_panels,
+        FieldPanel("goals"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("goals")]
 
     parent_page_types = ["training.CoursePage"]
@@ -339,7 +386,7 @@ def _texts(value):
             yield from _texts(item)
 
 
-class LessonPage(CachedViewRestrictionsMixin, Page):
+class LessonPage(ReviewedWithCourseMixin, CachedViewRestrictionsMixin, Page):
     """A lesson: the unit a participant reads and marks done."""
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
@@ -362,7 +409,9 @@ class LessonPage(CachedViewRestrictionsMixin, Page):
         ),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        HelpPanel(REVIEWED_WITH_COURSE_HELP, heading=_("Reviewed with the course")),
+        *Page.content_panels,
         FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("is_required")]),
         FieldPanel("scorm_package"),
         FieldPanel("body"),
