@@ -56,6 +56,35 @@ class CertificateDesignGroup(SnippetViewSetGroup):
     menu_order = 420
 
 
+# --- Records without the generic add/edit/delete screens ---------------------------------
+
+
+class RecordViewSetMixin:
+    """
+    A model viewset whose records are made and changed by services, never by Wagtail's
+    generic forms: the generic screens named in ``unrouted_views`` are not routed, and no
+    view links to one that is gone (a list row's "Delete" button would reverse a URL that
+    does not exist). ``replaced_views`` names those a subclass routes to views of its own.
+    """
+
+    unrouted_views = ("add", "edit", "delete", "copy")
+    replaced_views = ()
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in set(self.unrouted_views) - set(self.replaced_views):
+            if f"{name}_url_name" in view_kwargs:
+                view_kwargs[f"{name}_url_name"] = None
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name not in self.unrouted_views
+        ]
+
+
 # --- Register ---------------------------------------------------------------------------
 
 
@@ -119,7 +148,7 @@ class CertificateInspectView(InspectView):
         return context
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(RecordViewSetMixin, ModelViewSet):
     model = Certificate
     icon = "doc-full-inverse"
     menu_label = _("Certificate register")
@@ -198,14 +227,11 @@ class CertificateViewSet(ModelViewSet):
         "pdf_sha256",
     ]
 
+    # The generic views reverse "edit"; it resolves to the read-only certificate page.
+    replaced_views = ("edit",)
+
     def get_urlpatterns(self):
-        urls = [
-            pattern
-            for pattern in super().get_urlpatterns()
-            if pattern.name not in ("add", "edit", "delete", "copy")
-        ]
-        # The generic views reverse "edit"; it resolves to the read-only certificate page.
-        return urls + [
+        return super().get_urlpatterns() + [
             path("edit/<int:pk>/", self.inspect_view, name="edit"),
             path("revoke/<int:pk>/", admin_views.revoke_view, name="revoke"),
             path("reissue/<int:pk>/", admin_views.reissue_view, name="reissue"),
@@ -233,7 +259,7 @@ class CertificateBatchJobIndexView(IndexView):
         return reverse("certificates_batch_jobs:add")
 
 
-class CertificateBatchJobViewSet(ModelViewSet):
+class CertificateBatchJobViewSet(RecordViewSetMixin, ModelViewSet):
     model = CertificateBatchJob
     icon = "tasks"
     menu_label = _("Batch issues")
@@ -245,14 +271,11 @@ class CertificateBatchJobViewSet(ModelViewSet):
     # Jobs are started by the batch-issue form, never edited (see get_urlpatterns).
     form_fields = ["status"]
     add_item_label = _("Issue a batch")
+    unrouted_views = ("add", "edit", "delete", "copy", "inspect")
+    replaced_views = ("add", "edit", "inspect")
 
     def get_urlpatterns(self):
-        urls = [
-            pattern
-            for pattern in super().get_urlpatterns()
-            if pattern.name not in ("add", "edit", "delete", "copy", "inspect")
-        ]
-        return urls + [
+        return super().get_urlpatterns() + [
             path("new/", admin_views.batch_issue_view, name="add"),
             path("job/<int:pk>/", admin_views.batch_job_view, name="inspect"),
             path("edit/<int:pk>/", admin_views.batch_job_view, name="edit"),
