@@ -18,3 +18,4 @@ class UsersAdminConfig(WagtailUsersAppConfig):
     """Wagtail's user administration, with the ASN profile fields on its forms."""
 
     user_viewset = "accounts.viewsets.UserViewSet"
+    group_viewset = "accounts.viewsets.GroupViewSet"

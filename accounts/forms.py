@@ -7,6 +7,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import Agency, User
 from .nip import normalise_nip
+from .roles import role_label
 
 
 class SignInForm(AuthenticationForm):
@@ -99,6 +100,12 @@ class AdminUserFieldsMixin(forms.ModelForm):
         "listed_publicly",
         "public_bio",
     ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "groups" in self.fields:
+            # The roles by their translated names, not the groups' stored ones.
+            self.fields["groups"].label_from_instance = role_label
 
     def clean_nip(self):
         return normalise_nip(self.cleaned_data.get("nip")) or None

@@ -49,6 +49,12 @@ ROLE_LABELS = {
     ADMINISTRATORS: _("Administrators"),
 }
 
+
+def role_label(group) -> str:
+    """A role group's name in the reader's language; another group keeps its own name."""
+    return str(ROLE_LABELS.get(group.name, group.name))
+
+
 # Model permissions per role as "app_label.codename". Collection and page permissions of
 # Wagtail are granted separately below, because Wagtail checks them per collection/page.
 ROLE_PERMISSIONS = {

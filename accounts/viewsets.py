@@ -1,12 +1,15 @@
 """Wagtail admin viewsets for accounts: users with their ASN profile, and agencies."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views import groups as wagtail_groups
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from .forms import AdminUserFieldsMixin
 from .models import Agency
+from .roles import role_label
 
 
 class BimtekUserCreationForm(AdminUserFieldsMixin, UserCreationForm):
@@ -22,6 +25,24 @@ class BimtekUserEditForm(AdminUserFieldsMixin, UserEditForm):
 class UserViewSet(WagtailUserViewSet):
     def get_form_class(self, for_update=False):
         return BimtekUserEditForm if for_update else BimtekUserCreationForm
+
+
+class GroupIndexView(wagtail_groups.IndexView):
+    """Wagtail's groups, the roles among them by their translated names."""
+
+    columns = [
+        TitleColumn(
+            "name",
+            label=_("Name"),
+            accessor=role_label,
+            sort_key="name",
+            url_name="wagtailusers_groups:edit",
+        ),
+    ]
+
+
+class GroupViewSet(wagtail_groups.GroupViewSet):
+    index_view_class = GroupIndexView
 
 
 class AgencyViewSet(ModelViewSet):
