@@ -15,9 +15,9 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from cms.spreadsheets import InertSpreadsheetExportMixin
 
 from .admin_scope import CourseScopedViewSetMixin
-from .models import Batch, BatchSession, Enrolment
+from .models import Batch, BatchSession, CoursePage, Enrolment
 from .models.batches import SEAT_HOLDING_STATUSES
-from .permissions import batches_visible_to, can_manage_batch
+from .permissions import batches_visible_to, can_manage_batch, courses_for_batches
 from .services import EnrolmentError, enrol_participant
 
 
@@ -64,10 +64,37 @@ class BatchIndexView(generic.IndexView):
         return buttons
 
 
+class BatchFormMixin:
+    """
+    Each course once in the course choice: the page in the site's default language (a
+    batch is of the course in every language, by its translation key), and for a trainer
+    only the courses they teach.
+    """
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        courses = courses_for_batches(self.request.user)
+        if form.instance.course_id:
+            # A batch saved before keeps its course, whichever language it was chosen in.
+            courses = courses | CoursePage.objects.filter(pk=form.instance.course_id)
+        form.fields["course"].queryset = courses
+        return form
+
+
+class BatchCreateView(BatchFormMixin, generic.CreateView):
+    pass
+
+
+class BatchEditView(BatchFormMixin, generic.EditView):
+    pass
+
+
 class BatchViewSet(CourseScopedViewSetMixin, ModelViewSet):
     model = Batch
     scope = staticmethod(batches_visible_to)
     index_view_class = BatchIndexView
+    add_view_class = BatchCreateView
+    edit_view_class = BatchEditView
     icon = "group"
     menu_label = _("Batches")
     list_display = [
