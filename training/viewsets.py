@@ -18,6 +18,7 @@ from .admin_scope import CourseScopedViewSetMixin
 from .models import Batch, BatchSession, CoursePage, Enrolment
 from .models.batches import SEAT_HOLDING_STATUSES
 from .permissions import batches_visible_to, can_manage_batch, courses_for_batches
+from .scorm_admin import ScormPackageViewSet
 from .services import EnrolmentError, enrol_participant
 
 
@@ -222,11 +223,19 @@ class BatchSessionViewSet(CourseScopedViewSetMixin, ModelViewSet):
 
 
 class TrainingViewSetGroup(ModelViewSetGroup):
+    """
+    The "Training" menu: batches, enrolments, sessions and the SCORM packages that lessons
+    play (a snippet, for the lesson's chooser, listed here and not under Snippets).
+    """
+
     menu_label = _("Training")
+    # A name in no language: the label's slug would be "pelatihan" or "training".
+    menu_name = "training"
     menu_icon = "group"
     menu_order = 250
     items = (
         BatchViewSet("training_batches"),
         EnrolmentViewSet("training_enrolments"),
         BatchSessionViewSet("training_sessions"),
+        ScormPackageViewSet(),
     )
