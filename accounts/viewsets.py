@@ -7,6 +7,8 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import groups as wagtail_groups
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from cms.admin_forms import AdminWidgetsViewSetMixin
+
 from .forms import AdminUserFieldsMixin
 from .models import Agency
 from .roles import role_label
@@ -45,7 +47,7 @@ class GroupViewSet(wagtail_groups.GroupViewSet):
     index_view_class = GroupIndexView
 
 
-class AgencyViewSet(ModelViewSet):
+class AgencyViewSet(AdminWidgetsViewSetMixin, ModelViewSet):
     model = Agency
     icon = "group"
     menu_label = _("Agencies (OPD)")

@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.admin_forms import AdminWidgetsViewSetMixin
 from cms.spreadsheets import InertSpreadsheetExportMixin
 from training.models import Batch
 from training.reports.base import ExportInUserLanguageMixin, batch_choices, course_choices
@@ -242,7 +243,7 @@ class CertificateViewSet(RecordViewSetMixin, ModelViewSet):
         ]
 
 
-class CourseCertificateSettingsViewSet(ModelViewSet):
+class CourseCertificateSettingsViewSet(AdminWidgetsViewSetMixin, ModelViewSet):
     model = CourseCertificateSettings
     icon = "cog"
     menu_label = _("Course certificate settings")

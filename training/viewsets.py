@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from cms.admin_forms import AdminWidgetsViewSetMixin
 from cms.spreadsheets import InertSpreadsheetExportMixin
 
 from .admin_scope import CourseScopedViewSetMixin
@@ -90,7 +91,7 @@ class BatchEditView(BatchFormMixin, generic.EditView):
     pass
 
 
-class BatchViewSet(CourseScopedViewSetMixin, ModelViewSet):
+class BatchViewSet(CourseScopedViewSetMixin, AdminWidgetsViewSetMixin, ModelViewSet):
     model = Batch
     scope = staticmethod(batches_visible_to)
     index_view_class = BatchIndexView
@@ -157,7 +158,7 @@ class EnrolmentCreateView(generic.CreateView):
             return self.form_invalid(form)
 
 
-class EnrolmentViewSet(CourseScopedViewSetMixin, ModelViewSet):
+class EnrolmentViewSet(CourseScopedViewSetMixin, AdminWidgetsViewSetMixin, ModelViewSet):
     model = Enrolment
     scope = staticmethod(_enrolments_in_visible_batches)
     index_view_class = EnrolmentIndexView
@@ -208,7 +209,7 @@ class SessionEditView(SessionFormMixin, generic.EditView):
     pass
 
 
-class BatchSessionViewSet(CourseScopedViewSetMixin, ModelViewSet):
+class BatchSessionViewSet(CourseScopedViewSetMixin, AdminWidgetsViewSetMixin, ModelViewSet):
     model = BatchSession
     scope = staticmethod(_sessions_in_visible_batches)
     index_view_class = SessionIndexView

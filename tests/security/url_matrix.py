@@ -1000,4 +1000,26 @@ URLS: dict[str, Entry] = {
         "wagtailusers_users", administrators_only, "owner", "edit", *HISTORY, "usage", "copy"
     ),
     **screens("wagtailusers_users", nobody, "owner", "delete"),
+    # Wagtail's groups, with the roles' translated names (accounts.viewsets.GroupViewSet):
+    # superusers only, no role holds the group permissions.
+    **{
+        f"wagtailusers_groups:{name}": nobody(
+            lambda w, name=name: reverse(f"wagtailusers_groups:{name}")
+        )
+        for name in (*LISTS, "add")
+    },
+    **{
+        f"wagtailusers_groups:{name}": nobody(
+            lambda w, name=name: reverse(f"wagtailusers_groups:{name}", args=[_trainers_group().pk])
+        )
+        for name in ("edit", "delete", *HISTORY, "usage")
+    },
 }
+
+
+def _trainers_group():
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import TRAINERS
+
+    return Group.objects.get(name=TRAINERS)
