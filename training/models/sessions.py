@@ -61,8 +61,7 @@ class BatchSession(models.Model):
             moment = getattr(self, field)
             if moment and not batch.starts_on <= timezone.localdate(moment) <= batch.ends_on:
                 errors[field] = _(
-                    "The session must fall within the batch's dates, "
-                    "%(starts_on)s to %(ends_on)s."
+                    "The session must fall within the batch's dates, %(starts_on)s to %(ends_on)s."
                 ) % {
                     "starts_on": formats.date_format(batch.starts_on, "j F Y"),
                     "ends_on": formats.date_format(batch.ends_on, "j F Y"),
