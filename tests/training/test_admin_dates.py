@@ -101,6 +101,11 @@ def test_a_session_typed_day_first_with_a_dot_or_a_colon_is_saved_in_wita(
     assert session.ends_at == datetime.datetime(2027, 1, 11, 10, 0, tzinfo=WITA)
     edit = client.get(reverse("training_sessions:edit", args=[session.pk])).content.decode()
     assert 'value="11/01/2027 08:00"' in edit
+    # The format to type is shown in the empty field, in the reader's language.
+    empty = client.get(reverse("training_sessions:add")).content.decode()
+    assert (
+        'placeholder="dd/mm/yyyy hh:mm"' if english else 'placeholder="hh/bb/tttt jj:mm"'
+    ) in empty
 
 
 def test_a_session_outside_its_batchs_dates_is_refused_with_the_dates(client, administrator):
