@@ -15,6 +15,8 @@ from wagtail.users.views import groups
 from wagtail.users.views.users import CreateView as WagtailUserCreateView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from cms.admin_forms import AdminWidgetsViewSetMixin
+
 from .forms import AdminUserFieldsMixin
 from .models import Agency
 from .roles import group_label
@@ -92,7 +94,7 @@ class GroupViewSet(groups.GroupViewSet):
     index_view_class = GroupIndexView
 
 
-class AgencyViewSet(ModelViewSet):
+class AgencyViewSet(AdminWidgetsViewSetMixin, ModelViewSet):
     model = Agency
     icon = "group"
     menu_label = _("Agencies (OPD)")

@@ -244,6 +244,12 @@ LOCALE_PATHS = [
 TIME_ZONE = "Asia/Makassar"  # WITA, the time zone of Gorontalo
 USE_I18N = True
 USE_TZ = True
+# Dates typed day first in both languages, times with a dot or a colon (bimtek/formats).
+FORMAT_MODULE_PATH = ["bimtek.formats"]
+# The admin's date and time pickers write (and show) these; each is one of the input formats.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

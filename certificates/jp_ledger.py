@@ -207,6 +207,13 @@ def ledger_rows(trainings, columns):
         yield [accessor(enrolment) for _label, accessor in columns.values()]
 
 
+def _plain_figures(row):
+    """Decimal figures as a person writes them in a CSV cell: 24 JP, 12.5 JP, never "24.0"."""
+    return [
+        format(value.normalize(), "f") if isinstance(value, Decimal) else value for value in row
+    ]
+
+
 def write_training_ledger(trainings, output, *, file_format: str, organiser: str) -> None:
     """
     Write the one-row-per-training file to ``output`` (binary) as ``xlsx`` or ``csv``.
@@ -219,7 +226,7 @@ def write_training_ledger(trainings, output, *, file_format: str, organiser: str
         text = io.TextIOWrapper(output, encoding="utf-8-sig", newline="")
         writer = csv.writer(text)
         writer.writerow(headings)
-        writer.writerows(inert_row(row) for row in ledger_rows(trainings, columns))
+        writer.writerows(inert_row(_plain_figures(row)) for row in ledger_rows(trainings, columns))
         text.flush()
         text.detach()
         return

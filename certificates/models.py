@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -552,7 +553,8 @@ class CertificateBatchJob(models.Model):
         verbose_name_plural = _("batch issues")
 
     def __str__(self):
-        return f"{self.batch} ({self.created_at:%Y-%m-%d %H:%M})"
+        # In WITA, like every time the site shows.
+        return f"{self.batch} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"
 
     @property
     def percent(self) -> int:

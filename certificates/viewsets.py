@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.admin_forms import AdminWidgetsViewSetMixin
 from cms.spreadsheets import InertSpreadsheetExportMixin
 from training.models import Batch
 from training.reports.base import ExportInUserLanguageMixin, batch_choices, course_choices
@@ -55,6 +56,35 @@ class CertificateDesignGroup(SnippetViewSetGroup):
     menu_label = _("Certificate design")
     menu_name = "certificate-design"
     menu_order = 420
+
+
+# --- Records without the generic add/edit/delete screens ---------------------------------
+
+
+class RecordViewSetMixin:
+    """
+    A model viewset whose records are made and changed by services, never by Wagtail's
+    generic forms: the generic screens named in ``unrouted_views`` are not routed, and no
+    view links to one that is gone (a list row's "Delete" button would reverse a URL that
+    does not exist). ``replaced_views`` names those a subclass routes to views of its own.
+    """
+
+    unrouted_views = ("add", "edit", "delete", "copy")
+    replaced_views = ()
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in set(self.unrouted_views) - set(self.replaced_views):
+            if f"{name}_url_name" in view_kwargs:
+                view_kwargs[f"{name}_url_name"] = None
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name not in self.unrouted_views
+        ]
 
 
 # --- Register ---------------------------------------------------------------------------
@@ -124,7 +154,7 @@ class CertificateInspectView(InspectView):
         return context
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(RecordViewSetMixin, ModelViewSet):
     model = Certificate
     icon = "doc-full-inverse"
     menu_label = _("Certificate register")
@@ -203,14 +233,11 @@ class CertificateViewSet(ModelViewSet):
         "pdf_sha256",
     ]
 
+    # The generic views reverse "edit"; it resolves to the read-only certificate page.
+    replaced_views = ("edit",)
+
     def get_urlpatterns(self):
-        urls = [
-            pattern
-            for pattern in super().get_urlpatterns()
-            if pattern.name not in ("add", "edit", "delete", "copy")
-        ]
-        # The generic views reverse "edit"; it resolves to the read-only certificate page.
-        return urls + [
+        return super().get_urlpatterns() + [
             path("edit/<int:pk>/", self.inspect_view, name="edit"),
             path("revoke/<int:pk>/", admin_views.revoke_view, name="revoke"),
             path("reissue/<int:pk>/", admin_views.reissue_view, name="reissue"),
@@ -221,7 +248,7 @@ class CertificateViewSet(ModelViewSet):
         ]
 
 
-class CourseCertificateSettingsViewSet(ModelViewSet):
+class CourseCertificateSettingsViewSet(AdminWidgetsViewSetMixin, ModelViewSet):
     model = CourseCertificateSettings
     icon = "cog"
     menu_label = _("Course certificate settings")
@@ -238,7 +265,7 @@ class CertificateBatchJobIndexView(IndexView):
         return reverse("certificates_batch_jobs:add")
 
 
-class CertificateBatchJobViewSet(ModelViewSet):
+class CertificateBatchJobViewSet(RecordViewSetMixin, ModelViewSet):
     model = CertificateBatchJob
     icon = "tasks"
     menu_label = _("Batch issues")
@@ -250,14 +277,11 @@ class CertificateBatchJobViewSet(ModelViewSet):
     # Jobs are started by the batch-issue form, never edited (see get_urlpatterns).
     form_fields = ["status"]
     add_item_label = _("Issue a batch")
+    unrouted_views = ("add", "edit", "delete", "copy", "inspect")
+    replaced_views = ("add", "edit", "inspect")
 
     def get_urlpatterns(self):
-        urls = [
-            pattern
-            for pattern in super().get_urlpatterns()
-            if pattern.name not in ("add", "edit", "delete", "copy", "inspect")
-        ]
-        return urls + [
+        return super().get_urlpatterns() + [
             path("new/", admin_views.batch_issue_view, name="add"),
             path("job/<int:pk>/", admin_views.batch_job_view, name="inspect"),
             path("edit/<int:pk>/", admin_views.batch_job_view, name="edit"),

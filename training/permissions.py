@@ -19,7 +19,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, PagePermissionTester
+from wagtail.models import GroupPagePermission, Locale, PagePermissionTester
 
 from accounts.roles import is_administrator, is_trainer
 
@@ -39,6 +39,19 @@ def batches_visible_to(user):
     if not user.is_authenticated:
         return Batch.objects.none()
     return Batch.objects.filter(course__translation_key__in=trained_course_keys(user))
+
+
+def courses_for_batches(user):
+    """
+    The courses a user may run batches of, each once: its page in the default language
+    (its translations share the translation key a batch is found by).
+    """
+    courses = CoursePage.objects.filter(locale=Locale.get_default()).order_by("title")
+    if is_administrator(user):
+        return courses
+    if not user.is_authenticated:
+        return courses.none()
+    return courses.filter(translation_key__in=trained_course_keys(user))
 
 
 def enrolments_visible_to(user):

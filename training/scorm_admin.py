@@ -9,6 +9,8 @@ delete) hold only the packages they uploaded or their courses' lessons play; ano
 a 404, like a package that does not exist. Administrators see them all.
 """
 
+import hashlib
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +22,9 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
+    SnippetCreateView,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from .admin_scope import CourseScopedViewSetMixin
 from .models import ScormNoApiCompletion, ScormPackage
@@ -95,6 +98,8 @@ class ScormPackageForm(WagtailAdminModelForm):
         if self.instance.pk:
             return super().save(commit=commit)
         upload = self.cleaned_data["package"]
+        # The import returns the package already made from the same ZIP: say so, not "created".
+        self.reused_existing = ScormPackage.objects.filter(sha256=_sha256(upload)).exists()
         self.instance = import_scorm_package(
             file=upload,
             file_name=upload.name,
@@ -108,12 +113,43 @@ class ScormPackageForm(WagtailAdminModelForm):
         return self.instance
 
 
-class ScopedChooseView(ChooseView):
+def _sha256(upload) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+class ScormPackageCreateView(CreateView):
+    """The upload form, whose message says whether the ZIP made a new package."""
+
+    def get_success_message(self, instance):
+        if getattr(self.form, "reused_existing", False):
+            return _(
+                "This ZIP was already imported as the package “%(title)s”: no new package "
+                "was made. Choose it on a lesson."
+            ) % {"title": instance}
+        return super().get_success_message(instance)
+
+
+class UploadFromChooserMixin:
+    """The chooser's "Upload" tab: the package form, saved as the signed-in user's upload."""
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "for_user": self.request.user}
+
+
+class ScopedChooseView(UploadFromChooserMixin, ChooseView):
     def get_object_list(self):
         return scorm_packages_visible_to(self.request.user)
 
 
-class ScopedChooseResultsView(ChooseResultsView):
+class ScormPackageChooserCreateView(UploadFromChooserMixin, SnippetCreateView):
+    pass
+
+
+class ScopedChooseResultsView(UploadFromChooserMixin, ChooseResultsView):
     def get_object_list(self):
         return scorm_packages_visible_to(self.request.user)
 
@@ -129,9 +165,16 @@ class ScopedChosenMultipleView(SnippetChosenMultipleView):
 
 
 class ScormPackageChooserViewSet(SnippetChooserViewSet):
-    """The lesson's package chooser: the user's own packages only, as in the listing."""
+    """
+    The lesson's package chooser: the user's own packages only, as in the listing, and a
+    tab to upload a new ZIP without leaving the lesson.
+    """
 
     choose_view_class = ScopedChooseView
+    create_view_class = ScormPackageChooserCreateView
+    creation_form_class = ScormPackageForm
+    create_action_label = _("Upload")
+    create_action_clicked_label = _("Uploading…")
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
     chosen_multiple_view_class = ScopedChosenMultipleView
@@ -141,9 +184,12 @@ class ScormPackageViewSet(CourseScopedViewSetMixin, SnippetViewSet):
     model = ScormPackage
     scope = staticmethod(scorm_packages_visible_to)
     chooser_viewset_class = ScormPackageChooserViewSet
+    add_view_class = ScormPackageCreateView
     icon = "folder-open-inverse"
     menu_label = _("SCORM packages")
     add_to_admin_menu = False
+    # Its menu item is in the "Training" group (training.viewsets), not under Snippets.
+    menu_item_is_registered = True
     list_display = ["title", "version", "navigation_summary", "file_count", "uploaded_at"]
     list_filter = ["version"]
     search_fields = ["title", "identifier", "file_name"]

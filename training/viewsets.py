@@ -12,12 +12,19 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from cms.admin_forms import AdminWidgetsViewSetMixin
 from cms.spreadsheets import InertSpreadsheetExportMixin
 
 from .admin_scope import CourseScopedViewSetMixin
-from .models import Batch, BatchSession, Enrolment
+from .models import Batch, BatchSession, CoursePage, Enrolment
 from .models.batches import SEAT_HOLDING_STATUSES
-from .permissions import batches_visible_to, can_change_enrolment_status, can_manage_batch
+from .permissions import (
+    batches_visible_to,
+    can_change_enrolment_status,
+    can_manage_batch,
+    courses_for_batches,
+)
+from .scorm_admin import ScormPackageViewSet
 from .services import EnrolmentError, enrol_participant
 
 
@@ -64,10 +71,37 @@ class BatchIndexView(generic.IndexView):
         return buttons
 
 
-class BatchViewSet(CourseScopedViewSetMixin, ModelViewSet):
+class BatchFormMixin:
+    """
+    Each course once in the course choice: the page in the site's default language (a
+    batch is of the course in every language, by its translation key), and for a trainer
+    only the courses they teach.
+    """
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        courses = courses_for_batches(self.request.user)
+        if form.instance.course_id:
+            # A batch saved before keeps its course, whichever language it was chosen in.
+            courses = courses | CoursePage.objects.filter(pk=form.instance.course_id)
+        form.fields["course"].queryset = courses
+        return form
+
+
+class BatchCreateView(BatchFormMixin, generic.CreateView):
+    pass
+
+
+class BatchEditView(BatchFormMixin, generic.EditView):
+    pass
+
+
+class BatchViewSet(CourseScopedViewSetMixin, AdminWidgetsViewSetMixin, ModelViewSet):
     model = Batch
     scope = staticmethod(batches_visible_to)
     index_view_class = BatchIndexView
+    add_view_class = BatchCreateView
+    edit_view_class = BatchEditView
     icon = "group"
     menu_label = _("Batches")
     list_display = [
@@ -144,7 +178,7 @@ class EnrolmentCreateView(generic.CreateView):
             return self.form_invalid(form)
 
 
-class EnrolmentViewSet(CourseScopedViewSetMixin, ModelViewSet):
+class EnrolmentViewSet(CourseScopedViewSetMixin, AdminWidgetsViewSetMixin, ModelViewSet):
     model = Enrolment
     scope = staticmethod(_enrolments_in_visible_batches)
     index_view_class = EnrolmentIndexView
@@ -195,7 +229,7 @@ class SessionEditView(SessionFormMixin, generic.EditView):
     pass
 
 
-class BatchSessionViewSet(CourseScopedViewSetMixin, ModelViewSet):
+class BatchSessionViewSet(CourseScopedViewSetMixin, AdminWidgetsViewSetMixin, ModelViewSet):
     model = BatchSession
     scope = staticmethod(_sessions_in_visible_batches)
     index_view_class = SessionIndexView
@@ -210,11 +244,19 @@ class BatchSessionViewSet(CourseScopedViewSetMixin, ModelViewSet):
 
 
 class TrainingViewSetGroup(ModelViewSetGroup):
+    """
+    The "Training" menu: batches, enrolments, sessions and the SCORM packages that lessons
+    play (a snippet, for the lesson's chooser, listed here and not under Snippets).
+    """
+
     menu_label = _("Training")
+    # A name in no language: the label's slug would be "pelatihan" or "training".
+    menu_name = "training"
     menu_icon = "group"
     menu_order = 250
     items = (
         BatchViewSet("training_batches"),
         EnrolmentViewSet("training_enrolments"),
         BatchSessionViewSet("training_sessions"),
+        ScormPackageViewSet(),
     )

@@ -2,7 +2,6 @@
 
 from django.urls import include, path
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
 
 from . import admin_urls
 from .assessment_admin import AssessmentViewSetGroup
@@ -11,12 +10,9 @@ from .personal_cache import allow_personal_cache
 from .reports import urls as report_urls
 from .reports.dashboard import add_training_panel
 from .reports.menu import report_menu_item
-from .scorm_admin import ScormPackageViewSet
 from .selectors import course_and_enrolment_for_request
 from .services import EnrolmentError, record_lesson_opened
 from .viewsets import TrainingViewSetGroup
-
-register_snippet(ScormPackageViewSet)
 
 
 @hooks.register("register_admin_viewset")

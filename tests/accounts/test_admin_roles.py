@@ -72,3 +72,23 @@ def test_administrator_edits_the_asn_profile_of_a_user(client, administrator, pa
     assert page.status_code == 200
     assert 'name="nip"' in page.content.decode()
     assert 'name="agency"' in page.content.decode()
+
+
+def test_roles_read_in_the_admins_language_without_their_stored_names(
+    client, django_assert_max_num_queries
+):
+    from tests.factories import ParticipantFactory, UserFactory
+
+    superuser = UserFactory(is_superuser=True)
+    participant = ParticipantFactory()
+    client.force_login(superuser)
+
+    # The labels come from a dictionary: no query per group.
+    with django_assert_max_num_queries(8):
+        groups = client.get(reverse("wagtailusers_groups:index")).content.decode()
+    form = client.get(reverse("wagtailusers_users:edit", args=[participant.pk])).content.decode()
+
+    for html in (groups, form):
+        assert "Fasilitator" in html and "Penyelenggara" in html and "Peserta" in html
+        assert ">Trainers<" not in html.replace("\n", "").replace(" ", "")
+        assert "Administrators" not in html

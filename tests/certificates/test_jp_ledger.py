@@ -138,7 +138,7 @@ def test_the_csv_export_filtered_to_one_agency(client, administrator, ledger):
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == HEADINGS
     assert [(row[1], row[5], row[12], row[13]) for row in rows[1:]] == [
-        ("Citra", "Kursus Dua Empat", "24.0", "")
+        ("Citra", "Kursus Dua Empat", "24", "")
     ]
 
 
@@ -156,7 +156,7 @@ def test_the_command_writes_the_year_unattended(ledger, tmp_path):
     call_command("export_jp_ledger", year=2025, output=str(tmp_path / "jp.csv"),
                  agency="Dinas B", language="en", stdout=out)  # fmt: skip
     rows = list(csv.reader((tmp_path / "jp.csv").read_text("utf-8-sig").splitlines()))
-    assert [(row[1], row[12]) for row in rows[1:]] == [("Eka", "8.0")]
+    assert [(row[1], row[12]) for row in rows[1:]] == [("Eka", "8")]
 
 
 def test_the_command_refuses_an_unknown_format(db, tmp_path):

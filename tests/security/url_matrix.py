@@ -1040,15 +1040,24 @@ URLS: dict[str, Entry] = {
         "wagtailusers_users", administrators_only, "owner", "edit", *HISTORY, "usage", "copy"
     ),
     **screens("wagtailusers_users", nobody, "owner", "delete"),
-    # The groups' screens are Wagtail's, listed by their translated names (our GroupViewSet);
-    # the Administrators group holds no group permission: superusers only.
-    **screens("wagtailusers_groups", nobody, None, *LISTS, "add"),
+    # Wagtail's groups, with the roles' translated names (accounts.viewsets.GroupViewSet):
+    # superusers only, no role holds the group permissions.
     **{
         f"wagtailusers_groups:{name}": nobody(
-            lambda w, name=name: reverse(
-                f"wagtailusers_groups:{name}", args=[Group.objects.get(name=TRAINERS).pk]
-            )
+            lambda w, name=name: reverse(f"wagtailusers_groups:{name}")
+        )
+        for name in (*LISTS, "add")
+    },
+    **{
+        f"wagtailusers_groups:{name}": nobody(
+            lambda w, name=name: reverse(f"wagtailusers_groups:{name}", args=[_trainers_group().pk])
         )
         for name in ("edit", "delete", *HISTORY, "usage")
     },
 }
+
+
+def _trainers_group():
+
+
+    return Group.objects.get(name=TRAINERS)

@@ -230,3 +230,24 @@ def test_trainer_schedules_sessions_only_for_their_own_batches(client):
 
     assert list(form.fields["batch"].queryset) == [own]
     assert edit_other.status_code == 404
+
+
+def test_the_batch_form_offers_each_course_once(client, administrator):
+    from tests.training.page_factories import translate_tree
+
+    course = make_course(modules=1, lessons=1, title="Kursus Sekali Saja")
+    translate_tree(course)
+    other = make_course(modules=1, lessons=1, title="Kursus Fasilitator")
+    trainer = TrainerFactory()
+    CourseTrainer.objects.create(course=other, trainer=trainer)
+
+    client.force_login(administrator)
+    form = client.get("/admin/training_batches/new/").context["form"]
+    titles = [str(choice) for _value, choice in form.fields["course"].choices if _value]
+    assert titles.count("Kursus Sekali Saja") == 1
+    assert "Kursus Fasilitator" in titles
+
+    # Trainers do not add batches; were they to, only their own course would be offered.
+    from training.permissions import courses_for_batches
+
+    assert [str(c) for c in courses_for_batches(trainer)] == ["Kursus Fasilitator"]

@@ -231,3 +231,50 @@ def test_a_trainer_uploading_a_zip_another_trainer_uploaded_may_choose_that_pack
     assert package.uploaded_by == first
     assert client.get(reverse(f"{chooser}:chosen", args=[package.pk])).status_code == 200
     assert package.title in client.get(reverse(f"{chooser}:choose")).content.decode()
+
+
+def test_scorm_packages_are_in_the_training_menu_not_under_snippets(rf, administrator):
+    from wagtail.admin.menu import admin_menu
+
+    request = rf.get("/admin/")
+    request.user = administrator
+    items = {item.name: item for item in admin_menu.menu_items_for_request(request)}
+    training = [item.url for item in items["training"].menu.menu_items_for_request(request)]
+    snippets = items.get("snippets")
+    listing = reverse("wagtailsnippets_training_scormpackage:list")
+
+    assert listing in training
+    assert snippets is None or listing not in [
+        item.url for item in snippets.menu.menu_items_for_request(request)
+    ]
+
+
+def test_a_package_is_uploaded_from_the_lessons_chooser(client, trainer):
+    chooser = "wagtailsnippetchoosers_training_scormpackage"
+    client.force_login(trainer)
+
+    choose = client.get(reverse(f"{chooser}:choose")).json()["html"]
+    response = client.post(
+        reverse(f"{chooser}:create"), {"title": "", "package": _upload("singlescobasic.zip")}
+    )
+
+    assert 'enctype="multipart/form-data"' in choose and 'name="package"' in choose
+    assert response.status_code == 200
+    package = ScormPackage.objects.get()
+    assert response.json()["step"] == "chosen"
+    assert response.json()["result"]["id"] == str(package.pk)
+    assert package.uploaded_by == trainer
+
+
+def test_uploading_a_zip_already_imported_says_so_instead_of_created(client, trainer):
+    client.force_login(prefers_english(trainer))
+    client.post(reverse(ADD), {"title": "", "package": _upload("singlescobasic.zip")}, follow=True)
+
+    response = client.post(
+        reverse(ADD), {"title": "", "package": _upload("singlescobasic.zip")}, follow=True
+    )
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert ScormPackage.objects.count() == 1
+    assert any("already imported" in message for message in messages), messages
+    assert not any("created" in message for message in messages), messages

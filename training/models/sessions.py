@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,6 +54,25 @@ class BatchSession(models.Model):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("A session must end after it starts.")})
+        self._check_inside_batch()
+
+    def _check_inside_batch(self):
+        """A session falls on the batch's days (in WITA), from its first to its last."""
+        batch = self.batch if self.batch_id else None
+        if batch is None or not (batch.starts_on and batch.ends_on):
+            return
+        errors = {}
+        for field in ("starts_at", "ends_at"):
+            moment = getattr(self, field)
+            if moment and not batch.starts_on <= timezone.localdate(moment) <= batch.ends_on:
+                errors[field] = _(
+                    "The session must fall within the batch's dates, %(starts_on)s to %(ends_on)s."
+                ) % {
+                    "starts_on": formats.date_format(batch.starts_on, "j F Y"),
+                    "ends_on": formats.date_format(batch.ends_on, "j F Y"),
+                }
+        if errors:
+            raise ValidationError(errors)
 
     def is_check_in_open(self, now=None) -> bool:
         now = now or timezone.now()
