@@ -1,7 +1,10 @@
 """Forms a participant meets: sign-in and the profile page."""
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -42,6 +45,15 @@ class AdminSignInForm(WagtailLoginForm):
     error_messages = SignInForm.error_messages
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, sending each e-mail in its recipient's preferred language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        language = getattr(context.get("user"), "preferred_language", "") or settings.LANGUAGE_CODE
+        with translation.override(language):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
 class ProfileForm(forms.ModelForm):
     """What a participant may correct themselves; the NIP is changed by an administrator."""
 
@@ -51,7 +63,16 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["full_name", "email", "phone", "employee_type", "rank", "position", "agency"]
+        fields = [
+            "full_name",
+            "email",
+            "phone",
+            "employee_type",
+            "rank",
+            "position",
+            "agency",
+            "preferred_language",
+        ]
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
 
     def __init__(self, *args, **kwargs):

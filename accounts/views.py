@@ -17,7 +17,7 @@ from django.views.generic import UpdateView
 
 from cms.ratelimit import hit_rate_limit
 
-from .forms import AccessTokenForm, ProfileForm, SignInForm
+from .forms import AccessTokenForm, PasswordResetForm, ProfileForm, SignInForm
 from .services import create_access_token, revoke_access_token
 from .twofactor import has_two_factor, missing_second_factor
 from .twofactor_views import TwoFactorSignInMixin, second_factor_response
@@ -84,6 +84,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """
 
     template_name = "accounts/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from accounts.models import languages_in_order
 from training.models import Batch, Enrolment, EnrolmentStatus
 
 from .audit import CERTIFICATE_ISSUE, CERTIFICATE_REISSUE, CERTIFICATE_REVOKE, log_certificate
@@ -388,8 +389,8 @@ def notify_participant(*, certificate: Certificate) -> Certificate:
         return certificate
     if participant.email:
         subjects, bodies = [], []
-        # Indonesian first, English below it, as everything a participant reads.
-        for language in ("id", "en"):
+        # Both languages, the participant's preferred one first (Indonesian unless chosen).
+        for language in languages_in_order(participant):
             context = {
                 "certificate": certificate,
                 "course_title": certificate.facts["course"][

@@ -4,6 +4,8 @@ import receive. Services queue them with ``transaction.on_commit`` so that nothi
 for a change that was rolled back.
 """
 
+import copy
+
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
@@ -14,6 +16,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from .models import Enrolment
+from .translations import translate_record
 
 ENROLMENT_EMAILS = {
     "enrolled": "training/email/enrolled",
@@ -22,16 +25,25 @@ ENROLMENT_EMAILS = {
 }
 
 
-def _send(template: str, recipient: str, context: dict) -> None:
-    if not recipient:
+def _send(template: str, recipient, context: dict) -> None:
+    """
+    Render and send one e-mail to a user in their preferred language, whatever language the
+    administrator who triggered it was using; batch names in that language where translated.
+    """
+    if not recipient.email:
         return
-    context = {"site_url": settings.SITE_URL, **context}
-    # Participants read the site in Indonesian by default, whatever language the
-    # administrator who triggered the e-mail was using.
-    with translation.override(settings.LANGUAGE_CODE):
+    language = recipient.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        # Addresses are callables, reversed here under the recipient's language prefix.
+        # A copy: the caller's batch may go to the next recipient in another language.
+        if context.get("batch") is not None:
+            context["batch"] = translate_record(copy.copy(context["batch"]))
+        if context.get("course") is not None:
+            context["course"] = context["course"].localized
+        context = {"site_url": settings.SITE_URL, **context}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, None, [recipient])
+    send_mail(subject, body, None, [recipient.email])
 
 
 def send_enrolment_email(enrolment_id: int, kind: str) -> None:
@@ -41,33 +53,32 @@ def send_enrolment_email(enrolment_id: int, kind: str) -> None:
     )
     _send(
         ENROLMENT_EMAILS[kind],
-        enrolment.participant.email,
+        enrolment.participant,
         {
             "enrolment": enrolment,
             "participant": enrolment.participant,
             "batch": enrolment.batch,
             "course": enrolment.batch.course,
-            "dashboard_url": settings.SITE_URL + reverse("training:dashboard"),
+            "dashboard_url": lambda: settings.SITE_URL + reverse("training:dashboard"),
         },
     )
 
 
 def send_invitation_email(user, batch) -> None:
     """Invite a new account to choose a password (the link of a password reset)."""
-    path = reverse(
-        "accounts:password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
+    kwargs = {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
     _send(
         "training/email/invitation",
-        user.email,
+        user,
         {
             "participant": user,
             "batch": batch,
             "course": batch.course,
-            "url": settings.SITE_URL + path,
+            "url": lambda: (
+                settings.SITE_URL + reverse("accounts:password_reset_confirm", kwargs=kwargs)
+            ),
         },
     )
