@@ -11,9 +11,12 @@ saved (``training.models.i18n``). See ``docs/translations.md``.
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import F, OuterRef, Subquery, Value
 from django.utils.translation import get_language
 
+from cms.chrome import active_locale
 from training.models import Choice, Question
+from training.selectors import localise_pages
 
 
 def active_language() -> str:
@@ -62,23 +65,41 @@ def translate_records(objects, *, language_code=None):
     return objects
 
 
+def localized_pages(*pages):
+    """
+    Each page's live translation in the active language (itself when none, or None for
+    None), in one query, none when every page is in that language already.
+    """
+    locale = active_locale()
+    others = [page for page in pages if page is not None and page.locale_id != locale.pk]
+    found = localise_pages(others, locale) if others else {}
+    return [page and found.get(page.translation_key, page) for page in pages]
+
+
 def translate_record(obj, *, language_code=None):
     """``translate_records`` for one row; returns the row."""
     translate_records([obj], language_code=language_code)
     return obj
 
 
-def _texts_by_source_pk(model, pks, language_code, fields):
-    keys = dict(model._base_manager.filter(pk__in=pks).values_list("pk", "translation_key"))
-    if not keys:
-        return {}
-    translations = {
-        row["translation_key"]: row
-        for row in model._base_manager.filter(
-            translation_key__in=set(keys.values()), locale__language_code=language_code
-        ).values("translation_key", *fields)
-    }
-    return {pk: translations[key] for pk, key in keys.items() if key in translations}
+def _translated_texts(model, pks, language_code, explanation):
+    """Translated texts of the rows ``pks`` (source ids) as (model, source id, text, expl.)."""
+    sources = model._base_manager.filter(pk__in=pks)
+    return (
+        model._base_manager.filter(
+            locale__language_code=language_code,
+            translation_key__in=sources.values("translation_key"),
+        )
+        .annotate(
+            record=Value(model._meta.model_name),
+            source_pk=Subquery(
+                sources.filter(translation_key=OuterRef("translation_key")).values("pk")[:1]
+            ),
+            expl=explanation,
+        )
+        .order_by()
+        .values_list("record", "source_pk", "text", "expl")
+    )
 
 
 def translate_snapshot_questions(questions, *, language_code=None) -> list[dict]:
@@ -92,15 +113,18 @@ def translate_snapshot_questions(questions, *, language_code=None) -> list[dict]
     language_code = _needs_translation(language_code)
     if language_code is None or not questions:
         return questions
-    question_texts = _texts_by_source_pk(
-        Question, [q["id"] for q in questions], language_code, ("text", "explanation")
+    question_ids = [q["id"] for q in questions]
+    choice_ids = [c["id"] for q in questions for c in q.get("choices", [])]
+    # Questions and choices in one query.
+    rows = _translated_texts(Question, question_ids, language_code, F("explanation")).union(
+        _translated_texts(Choice, choice_ids, language_code, Value("")), all=True
     )
-    choice_texts = _texts_by_source_pk(
-        Choice,
-        [c["id"] for q in questions for c in q.get("choices", [])],
-        language_code,
-        ("text",),
-    )
+    question_texts, choice_texts = {}, {}
+    for record, source_pk, text, explanation in rows:
+        if record == "question":
+            question_texts[source_pk] = {"text": text, "explanation": explanation}
+        else:
+            choice_texts[source_pk] = {"text": text}
     translated = []
     for question in questions:
         texts = question_texts.get(question["id"], {})

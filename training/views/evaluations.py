@@ -11,7 +11,7 @@ from training.models import EvaluationForm, EvaluationItemKind, EvaluationRespon
 from training.models.evaluations import LIKERT_SCALE
 from training.services import submit_evaluation
 from training.services.evaluation import answer_key, evaluation_trainers
-from training.translations import translate_record, translate_records
+from training.translations import localized_pages, translate_record, translate_records
 
 from .quizzes import enrolment_for
 
@@ -60,7 +60,7 @@ def evaluation_fill(request, course_id):
         "training/evaluation_form.html",
         {
             "form": translate_record(form),
-            "course": form.course.localized,
+            "course": localized_pages(form.course)[0],
             "done": done,
             "fields": [] if done else _fields(form, evaluation_trainers(form), values, errors),
             "has_errors": bool(errors),

@@ -26,7 +26,11 @@ from training.services import (
     submit_attempt,
 )
 from training.services.assessment import TAKING_STATUSES
-from training.translations import translate_record, translate_snapshot_questions
+from training.translations import (
+    localized_pages,
+    translate_record,
+    translate_snapshot_questions,
+)
 
 
 def enrolment_for(user, course_id):
@@ -98,6 +102,7 @@ def quiz_detail(request, quiz_id):
         raise Http404
     question_count = quiz.questions_to_draw or quiz.questions.count()
     translate_record(quiz)
+    course, module = localized_pages(quiz.course, quiz.module)
     enrolment = enrolment_for(request.user, quiz.course_id)
     attempts = (
         list(Attempt.objects.filter(enrolment=enrolment, quiz=quiz).order_by("number"))
@@ -117,8 +122,8 @@ def quiz_detail(request, quiz_id):
         "training/quiz.html",
         {
             "quiz": quiz,
-            "course": quiz.course.localized,
-            "module": quiz.module.localized if quiz.module else None,
+            "course": course,
+            "module": module,
             "enrolment": enrolment,
             "attempts": attempts,
             "open_attempt": open_attempt,
