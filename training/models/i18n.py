@@ -44,6 +44,10 @@ class TranslatableRecord(TranslatableMixin):
 
     translated_fields: tuple[str, ...] = ()
 
+    # Wagtail's reference index task looks records up through ``objects``, which does not
+    # see translations; these records link to nothing an editor needs to trace anyway.
+    wagtail_reference_index_ignore = True
+
     objects = SourceLanguageManager()
     all_locales = models.Manager()
 
