@@ -79,6 +79,11 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
         self.fields["email"].required = True
+        self.fields["preferred_language"].required = False
+
+    def clean_preferred_language(self):
+        """Left out of a form sent without it, the language stays as it was."""
+        return self.cleaned_data.get("preferred_language") or self.instance.preferred_language
 
 
 class AccessTokenForm(forms.Form):
