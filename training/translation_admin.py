@@ -9,10 +9,12 @@ filter and the edit screen a language switcher, both Wagtail's own.
 """
 
 from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from wagtail.admin.menu import MenuItem
+from django.views.generic import TemplateView
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.contrib.simple_translation.views import SubmitTranslationView
 from wagtail.models import Locale
@@ -23,6 +25,15 @@ class TranslateRecordView(SubmitTranslationView):
 
     scope = None
     edit_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        # Whoever may edit this kind of record (in their courses) may translate it: trainers
+        # translate their own quizzes and forms, without the right to translate any page.
+        model = self.scope(request.user).model
+        if not request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+            raise PermissionDenied
+        self.object = self.get_object()
+        return TemplateView.dispatch(self, request, *args, **kwargs)
 
     def get_object(self):
         return get_object_or_404(self.scope(self.request.user), pk=unquote(str(self.kwargs["pk"])))
@@ -42,11 +53,11 @@ class TranslateRecordView(SubmitTranslationView):
 
 
 def _can_translate(user, instance) -> bool:
-    return user.has_perm("simple_translation.submit_translation") and (
-        Locale.objects.exclude(
-            pk__in=instance.get_translations(inclusive=True).values("locale")
-        ).exists()
-    )
+    opts = instance._meta
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return False
+    taken = instance.get_translations(inclusive=True).values("locale")
+    return Locale.objects.exclude(pk__in=taken).exists()
 
 
 def every_language(queryset):
@@ -67,7 +78,9 @@ class AllLanguagesIndexMixin:
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if _can_translate(self.request.user, instance):
+        # No query per row: the form itself greys out the languages already translated.
+        opts = instance._meta
+        if self.request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
             buttons.append(
                 MenuItem(
                     _("Translate"),
