@@ -360,7 +360,7 @@ def run_participant_import(
     participant_import = ParticipantImport.objects.select_for_update().get(pk=participant_import.pk)
     if participant_import.status == ImportStatus.IMPORTED:
         return participant_import
-    batch = Batch.objects.select_for_update().get(pk=participant_import.batch_id)
+    batch = Batch.all_locales.select_for_update().get(pk=participant_import.batch_id)
     results = check_import_rows(batch=batch, rows=participant_import.rows)
     created = updated = enrolled = 0
     for result in results:
