@@ -1,7 +1,10 @@
 """Forms a participant meets: sign-in and the profile page."""
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -43,6 +46,15 @@ class AdminSignInForm(WagtailLoginForm):
     error_messages = SignInForm.error_messages
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, sending each e-mail in its recipient's preferred language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        language = getattr(context.get("user"), "preferred_language", "") or settings.LANGUAGE_CODE
+        with translation.override(language):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
 class ProfileForm(forms.ModelForm):
     """What a participant may correct themselves; the NIP is changed by an administrator."""
 
@@ -52,13 +64,27 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["full_name", "email", "phone", "employee_type", "rank", "position", "agency"]
+        fields = [
+            "full_name",
+            "email",
+            "phone",
+            "employee_type",
+            "rank",
+            "position",
+            "agency",
+            "preferred_language",
+        ]
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
         self.fields["email"].required = True
+        self.fields["preferred_language"].required = False
+
+    def clean_preferred_language(self):
+        """Left out of a form sent without it, the language stays as it was."""
+        return self.cleaned_data.get("preferred_language") or self.instance.preferred_language
 
 
 class NotificationPreferencesForm(forms.ModelForm):

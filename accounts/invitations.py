@@ -86,11 +86,12 @@ def send_invitation_email(user, *, course: str = "", batch: str = "") -> bool:
         "user": user,
         "course": course,
         "batch": batch,
-        "url": invitation_url(user),
         "days": settings.ACCOUNT_INVITATION_TIMEOUT_DAYS,
         "site_url": settings.SITE_URL,
     }
     with translation.override(language_for(user)):
+        # Reversed here, so the link opens the pages in the invitee's language.
+        context["url"] = invitation_url(user)
         subject = " ".join(
             render_to_string("accounts/email/invitation_subject.txt", context).split()
         )

@@ -63,6 +63,20 @@ class BimtekUserManager(UserManager):
         return matches[0] if len(matches) == 1 else None
 
 
+class Language(models.TextChoices):
+    """The languages of the site; a user's preferred one is used for their e-mails."""
+
+    INDONESIAN = "id", _("Indonesian")
+    ENGLISH = "en", _("English")
+
+
+def languages_in_order(user) -> tuple[str, str]:
+    """Both languages for a bilingual text, the user's preferred one first."""
+    if getattr(user, "preferred_language", None) == Language.ENGLISH:
+        return (Language.ENGLISH.value, Language.INDONESIAN.value)
+    return (Language.INDONESIAN.value, Language.ENGLISH.value)
+
+
 class User(AbstractUser):
     """
     Everyone who signs in: participants, trainers and administrators.
@@ -102,6 +116,15 @@ class User(AbstractUser):
         related_name="members",
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=Language.choices,
+        default=Language.INDONESIAN,
+        help_text=_(
+            "The language of your e-mails, and the one printed first on your certificates."
+        ),
+    )
     listed_publicly = models.BooleanField(
         _("listed publicly"),
         default=False,

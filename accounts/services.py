@@ -154,9 +154,9 @@ def language_for(user: User) -> str:
     """
     The language to write to ``user`` in (e-mails sent by the worker, calendar feeds).
 
-    The site's language for now; the person's own choice once profiles record one.
+    The person's own choice (``User.preferred_language``), else the site's language.
     """
-    return settings.LANGUAGE_CODE
+    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
 
 
 def invite_user(*, user: User, course: str = "", batch: str = "") -> bool:

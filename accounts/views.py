@@ -17,7 +17,13 @@ from django.views.generic import UpdateView
 
 from cms.ratelimit import hit_rate_limit
 
-from .forms import AccessTokenForm, NotificationPreferencesForm, ProfileForm, SignInForm
+from .forms import (
+    AccessTokenForm,
+    NotificationPreferencesForm,
+    PasswordResetForm,
+    ProfileForm,
+    SignInForm,
+)
 from .invitations import LinkStatus, invitation_token_generator
 from .models import CalendarFeed
 from .services import (
@@ -93,6 +99,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """
 
     template_name = "accounts/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -249,6 +249,26 @@ class IssueMode(models.TextChoices):
     APPROVAL = "approval", _("After an administrator's approval")
 
 
+class Predicate(models.TextChoices):
+    """
+    The predicate printed on a certificate. Values are the Indonesian words printed in the
+    Indonesian sentence; labels are their English wording (translated back for the admin).
+    """
+
+    EXCELLENT = "Sangat Memuaskan", _("Excellent")
+    VERY_GOOD = "Sangat Baik", _("Very good")
+    GOOD = "Baik", _("Good")
+    SATISFACTORY = "Cukup", _("Satisfactory")
+
+
+def predicate_in(value: str, language: str) -> str:
+    """A predicate in one language: the Indonesian value, or its English label under ``en``."""
+    if language != "en" or value not in Predicate.values:
+        return value
+    with translation.override("en"):
+        return str(Predicate(value).label)
+
+
 class CourseCertificateSettings(models.Model):
     """
     How a course gives certificates: template, automatic or approved issue, validity.
@@ -280,8 +300,9 @@ class CourseCertificateSettings(models.Model):
     predicate = models.CharField(
         _("default predicate"),
         max_length=50,
-        default="Baik",
-        help_text=_("Printed when no grade gives another, e.g. Sangat Baik."),
+        choices=Predicate.choices,
+        default=Predicate.GOOD,
+        help_text=_("Printed when no grade gives another, in Indonesian and in English."),
     )
 
     panels = [

@@ -14,6 +14,7 @@ from django.templatetags.static import static
 
 from accounts.ranks import PNS_GRADES
 
+from .models import predicate_in
 from .pdf import font_face_css
 from .placeholders import fill_placeholders
 from .qr import qr_svg_data_uri
@@ -146,6 +147,8 @@ def take_snapshot(
         "issued_on": issued_on.isoformat(),
         "expires_on": expires_on.isoformat() if expires_on else "",
         "predicate": predicate,
+        # The participant's preferred language is printed first on the bilingual page.
+        "english_first": getattr(participant, "preferred_language", "id") == "en",
         "template": template_texts or template_snapshot(template),
     }
 
@@ -200,7 +203,7 @@ def placeholder_values(facts: dict, language: str) -> dict:
         "end_date": format_date(ends_on, language),
         "place": facts["batch"]["place"],
         "jp": format_jp(course["jp"], language),
-        "predicate": facts["predicate"],
+        "predicate": predicate_in(facts["predicate"], language),
         "number": facts["number"],
         "issue_date": format_date(datetime.date.fromisoformat(facts["issued_on"]), language),
         "valid_until": (
@@ -238,6 +241,7 @@ def certificate_html(
         "background_url": _image_url(template.background_image, for_screen),
         "font_faces": font_face_css(),
         "for_screen": for_screen,
+        "english_first": bool(facts.get("english_first")),
         "pdf_title": f"Sertifikat {facts['number']} — {facts['participant']['name']}",
     }
     return render_to_string("certificates/certificate_pdf.html", context)

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from accounts.models import languages_in_order
 from training.models import Batch, Enrolment, EnrolmentStatus
 
 from .audit import CERTIFICATE_ISSUE, CERTIFICATE_REISSUE, CERTIFICATE_REVOKE, log_certificate
@@ -388,8 +389,8 @@ def notify_participant(*, certificate: Certificate) -> Certificate:
         return certificate
     if participant.email:
         subjects, bodies = [], []
-        # Indonesian first, English below it, as everything a participant reads.
-        for language in ("id", "en"):
+        # Both languages, the participant's preferred one first (Indonesian unless chosen).
+        for language in languages_in_order(participant):
             context = {
                 "certificate": certificate,
                 "course_title": certificate.facts["course"][
@@ -466,7 +467,7 @@ def issue_batch_certificates(*, batch: Batch, requested_by=None) -> CertificateB
     Returns the job that shows the progress; while a job of the batch is still running, a
     second call returns that job instead of starting another.
     """
-    batch = Batch.objects.select_for_update().get(pk=batch.pk)
+    batch = Batch.all_locales.select_for_update().get(pk=batch.pk)
     running = batch.certificate_jobs.exclude(status=BatchJobStatus.FINISHED).first()
     if running is not None:
         return running

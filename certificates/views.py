@@ -25,8 +25,11 @@ from django.views.decorators.http import require_GET
 from django.views.generic import ListView
 
 from accounts.nip import mask_nip
+from cms.chrome import active_locale
 from cms.private_media import private_file_response
 from cms.ratelimit import client_address
+from training.selectors import localise_pages
+from training.translations import translate_records
 
 from .badge_signing import has_signing_key
 from .models import Certificate, CertificateStatus, RenderStatus
@@ -167,6 +170,24 @@ def verify_certificate_json(request, code: str):
     return JsonResponse(public_facts(certificate), json_dumps_params={"ensure_ascii": False})
 
 
+def _course_title(certificate: Certificate, language: str, localised: dict) -> str:
+    """The course title in the page's language: Indonesian at ``/``, English under ``/en/``."""
+    if certificate.facts:
+        course = certificate.facts["course"]
+        if language == "en":
+            return course.get("title_en") or course["title"]
+        return course["title"]
+    course = certificate.enrolment.batch.course
+    return localised.get(course.translation_key, course).title
+
+
+def _batch_name(certificate: Certificate) -> str:
+    batch = certificate.enrolment.batch
+    if getattr(batch, "_translation_overlay", None) or not certificate.facts:
+        return batch.name
+    return certificate.batch_name
+
+
 class MyCertificatesView(LoginRequiredMixin, ListView):
     """``/sertifikat-saya/``: the signed-in participant's certificates, newest first."""
 
@@ -182,13 +203,23 @@ class MyCertificatesView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        certificates = list(context["certificates"])
+        language = get_language()
+        # Issued certificates print the English title they were issued with; a pending one
+        # has no facts yet and takes its course page's live translation. Batch names come
+        # from the batch's translation where there is one (one query each).
+        courses = [c.enrolment.batch.course for c in certificates if not c.facts]
+        localised = localise_pages(courses, active_locale()) if courses else {}
+        translate_records(c.enrolment.batch for c in certificates)
         context["rows"] = [
             {
                 "certificate": certificate,
                 "state": verification_state(certificate),
-                "jp": format_jp(certificate.jp, get_language()),
+                "jp": format_jp(certificate.jp, language),
+                "course_title": _course_title(certificate, language, localised),
+                "batch_name": _batch_name(certificate),
             }
-            for certificate in context["certificates"]
+            for certificate in certificates
         ]
         # The holder's Open Badge is offered signed when there is a key, else as JSON.
         context["badge_url_name"] = (

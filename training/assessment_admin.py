@@ -39,6 +39,11 @@ from training.learning_gain import batch_learning_gain
 from training.models import Answer, AttemptStatus, Batch, EvaluationForm, Quiz
 from training.services import grade_essay_answer, import_questions, preview_question_import
 from training.services.question_import import question_bank_template
+from training.translation_admin import (
+    AllLanguagesIndexMixin,
+    AllLanguagesObjectMixin,
+    TranslatableViewSetMixin,
+)
 
 
 def _course_filter(user, field="course_id"):
@@ -66,27 +71,27 @@ class _CourseLimitedIndexView(generic.IndexView):
         )
 
 
-class QuizIndexView(_CourseLimitedIndexView):
+class QuizIndexView(AllLanguagesIndexMixin, _CourseLimitedIndexView):
     pass
 
 
-class QuizEditView(_CourseLimitedMixin, generic.EditView):
+class QuizEditView(AllLanguagesObjectMixin, _CourseLimitedMixin, generic.EditView):
     pass
 
 
-class QuizDeleteView(_CourseLimitedMixin, generic.DeleteView):
+class QuizDeleteView(AllLanguagesObjectMixin, _CourseLimitedMixin, generic.DeleteView):
     pass
 
 
 def _quizzes_of_own_courses(user):
-    return Quiz.objects.filter(**_course_filter(user))
+    return Quiz.all_locales.filter(**_course_filter(user))
 
 
 def _evaluation_forms_of_own_courses(user):
-    return EvaluationForm.objects.filter(**_course_filter(user))
+    return EvaluationForm.all_locales.filter(**_course_filter(user))
 
 
-class QuizViewSet(CourseScopedViewSetMixin, ModelViewSet):
+class QuizViewSet(TranslatableViewSetMixin, CourseScopedViewSetMixin, ModelViewSet):
     """Quizzes of the user's courses, with their questions and choices inline."""
 
     model = Quiz
@@ -105,19 +110,19 @@ class QuizViewSet(CourseScopedViewSetMixin, ModelViewSet):
         return ObjectList(Quiz.panels, base_form_class=CourseLimitedAdminForm).bind_to_model(Quiz)
 
 
-class EvaluationFormIndexView(_CourseLimitedIndexView):
+class EvaluationFormIndexView(AllLanguagesIndexMixin, _CourseLimitedIndexView):
     pass
 
 
-class EvaluationFormEditView(_CourseLimitedMixin, generic.EditView):
+class EvaluationFormEditView(AllLanguagesObjectMixin, _CourseLimitedMixin, generic.EditView):
     pass
 
 
-class EvaluationFormDeleteView(_CourseLimitedMixin, generic.DeleteView):
+class EvaluationFormDeleteView(AllLanguagesObjectMixin, _CourseLimitedMixin, generic.DeleteView):
     pass
 
 
-class EvaluationFormViewSet(CourseScopedViewSetMixin, ModelViewSet):
+class EvaluationFormViewSet(TranslatableViewSetMixin, CourseScopedViewSetMixin, ModelViewSet):
     """The evaluation questionnaire of each course."""
 
     model = EvaluationForm

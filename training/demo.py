@@ -13,7 +13,7 @@ from accounts.models import User
 from cms.demo import seed_navigation
 from cms.services import publish_page, publish_translation
 
-from . import demo_assessments, demo_batches, demo_scorm
+from . import demo_assessments, demo_batches, demo_scorm, demo_translations
 from .demo_content import service_design, service_standards
 from .models import CourseIndexPage, CoursePage, CourseTrainer, LessonPage, ModulePage
 from .moderation import install_course_review_workflow
@@ -142,6 +142,7 @@ def seed(log):
     seed_navigation(site)
     demo_batches.seed(log)
     demo_assessments.seed(log)
+    demo_translations.seed(log)
     log(
         "Courses: catalogue and 2 courses in Indonesian and English; "
         "fasilitator teaches PP-01; course review workflow"

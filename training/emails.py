@@ -5,15 +5,16 @@ nothing is sent for a change that was rolled back. New accounts get their invita
 ``accounts.invitations``.
 """
 
+import copy
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.services import language_for
-
 from .models import BatchSession, Enrolment, ReminderKind
+from .translations import translate_record
 
 ENROLMENT_EMAILS = {
     "enrolled": "training/email/enrolled",
@@ -22,16 +23,25 @@ ENROLMENT_EMAILS = {
 }
 
 
-def _send(template: str, recipient: str, context: dict, *, language: str = "") -> None:
-    if not recipient:
+def _send(template: str, recipient, context: dict) -> None:
+    """
+    Render and send one e-mail to a user in their preferred language, whatever language the
+    administrator who triggered it was using; batch names in that language where translated.
+    """
+    if not recipient.email:
         return
-    context = {"site_url": settings.SITE_URL, **context}
-    # Participants read the site in Indonesian by default, whatever language the
-    # administrator who triggered the e-mail was using.
-    with translation.override(language or settings.LANGUAGE_CODE):
+    language = recipient.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        # Addresses are callables, reversed here under the recipient's language prefix.
+        # A copy: the caller's batch may go to the next recipient in another language.
+        if context.get("batch") is not None:
+            context["batch"] = translate_record(copy.copy(context["batch"]))
+        if context.get("course") is not None:
+            context["course"] = context["course"].localized
+        context = {"site_url": settings.SITE_URL, **context}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, None, [recipient])
+    send_mail(subject, body, None, [recipient.email])
 
 
 def send_enrolment_email(enrolment_id: int, kind: str) -> None:
@@ -41,13 +51,13 @@ def send_enrolment_email(enrolment_id: int, kind: str) -> None:
     )
     _send(
         ENROLMENT_EMAILS[kind],
-        enrolment.participant.email,
+        enrolment.participant,
         {
             "enrolment": enrolment,
             "participant": enrolment.participant,
             "batch": enrolment.batch,
             "course": enrolment.batch.course,
-            "dashboard_url": settings.SITE_URL + reverse("training:dashboard"),
+            "dashboard_url": lambda: settings.SITE_URL + reverse("training:dashboard"),
         },
     )
 
@@ -72,15 +82,15 @@ def send_reminder_email(
     course = enrolment.batch.course
     _send(
         REMINDER_EMAILS[kind],
-        participant.email,
+        participant,
         {
             "participant": participant,
             "batch": enrolment.batch,
             "course": course,
             "session": session,
             "open_items": list(open_items),
-            "course_url": _absolute_url(course),
-            "dashboard_url": settings.SITE_URL + reverse("training:dashboard"),
+            # Callables: reversed in the participant's language (``_send``).
+            "course_url": lambda: _absolute_url(course.localized),
+            "dashboard_url": lambda: settings.SITE_URL + reverse("training:dashboard"),
         },
-        language=language_for(participant),
     )

@@ -22,7 +22,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from accounts.models import Agency, User
@@ -330,6 +330,7 @@ def _build_batches(courses, batch_count, today):
     rng = random.Random(batch_count)
     first_day = datetime.date(today.year - 2, 1, 15)
     span = (today - first_day).days + 60
+    locale = Locale.get_default()  # bulk inserts skip the signal that sets it
     batches = []
     per_course = itertools.count()
     for index in range(batch_count):
@@ -353,6 +354,7 @@ def _build_batches(courses, batch_count, today):
                 status=status,
                 capacity=None,
                 created_at=_aware(starts_on) - datetime.timedelta(days=30),
+                locale=locale,
             )
         )
     _insert(Batch, batches)
@@ -442,12 +444,14 @@ def _progress_rows(enrolments, batches, lessons_by_course, row_count, now):
 
 
 def _build_quizzes(courses):
+    # Bulk inserts skip the signal that gives a new row the default locale.
+    locale = Locale.get_default()
     quizzes = []
     for course in courses:
         for kind, title in ((QuizKind.PRE_TEST, "Pre-test"), (QuizKind.POST_TEST, "Post-test")):
             quizzes.append(
                 Quiz(course_id=course.pk, kind=kind, title=f"{title} {course.code}",
-                     pass_mark=PASS_MARK, attempt_limit=3)
+                     pass_mark=PASS_MARK, attempt_limit=3, locale=locale)
             )  # fmt: skip
     Quiz.objects.bulk_create(quizzes)
     return {

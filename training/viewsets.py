@@ -4,6 +4,7 @@ one "Training" menu. Trainers see the batches of their own courses only; every c
 enrolment goes through the enrolment services.
 """
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,12 @@ from .permissions import (
 )
 from .scorm_admin import ScormPackageViewSet
 from .services import EnrolmentError, enrol_participant
+from .translation_admin import (
+    AllLanguagesIndexMixin,
+    AllLanguagesObjectMixin,
+    TranslatableViewSetMixin,
+    every_language,
+)
 
 
 def _enrolments_in_visible_batches(user):
@@ -37,11 +44,11 @@ def _sessions_in_visible_batches(user):
     return BatchSession.objects.filter(batch__in=batches_visible_to(user))
 
 
-class BatchIndexView(generic.IndexView):
+class BatchIndexView(AllLanguagesIndexMixin, generic.IndexView):
     def get_base_queryset(self):
         return (
-            batches_visible_to(self.request.user)
-            .select_related("course")
+            every_language(batches_visible_to(self.request.user))
+            .select_related("course", "locale")
             .annotate(
                 places_taken=Count(
                     "enrolments", filter=Q(enrolments__status__in=SEAT_HOLDING_STATUSES)
@@ -51,6 +58,8 @@ class BatchIndexView(generic.IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
+        if instance.locale.language_code != settings.LANGUAGE_CODE:
+            return buttons  # a translation: its texts only, no participants
         buttons.append(
             MenuItem(
                 _("Progress and approvals"),
@@ -92,16 +101,32 @@ class BatchCreateView(BatchFormMixin, generic.CreateView):
     pass
 
 
-class BatchEditView(BatchFormMixin, generic.EditView):
+class BatchEditView(AllLanguagesObjectMixin, BatchFormMixin, generic.EditView):
     pass
 
 
-class BatchViewSet(CourseScopedViewSetMixin, AdminWidgetsViewSetMixin, ModelViewSet):
+class BatchDeleteView(AllLanguagesObjectMixin, generic.DeleteView):
+    pass
+
+
+class BatchInspectView(AllLanguagesObjectMixin, generic.InspectView):
+    pass
+
+
+def _batches_in_every_language(user):
+    return every_language(batches_visible_to(user))
+
+
+class BatchViewSet(
+    TranslatableViewSetMixin, CourseScopedViewSetMixin, AdminWidgetsViewSetMixin, ModelViewSet
+):
     model = Batch
-    scope = staticmethod(batches_visible_to)
+    scope = staticmethod(_batches_in_every_language)
     index_view_class = BatchIndexView
     add_view_class = BatchCreateView
     edit_view_class = BatchEditView
+    delete_view_class = BatchDeleteView
+    inspect_view_class = BatchInspectView
     icon = "group"
     menu_label = _("Batches")
     list_display = [

@@ -861,11 +861,15 @@ URLS: dict[str, Entry] = {
     "quiz:index_results": staff_screen(lambda w: reverse("quiz:index_results")),
     "quiz:edit": course_screen(admin_url("quiz:edit", "quiz")),
     "quiz:delete": course_screen(admin_url("quiz:delete", "quiz")),
+    "quiz:translate": course_screen(admin_url("quiz:translate", "quiz")),
     "evaluation_form:index": staff_screen(lambda w: reverse("evaluation_form:index")),
     "evaluation_form:index_results": staff_screen(
         lambda w: reverse("evaluation_form:index_results")
     ),
     "evaluation_form:edit": course_screen(admin_url("evaluation_form:edit", "evaluation_form")),
+    "evaluation_form:translate": course_screen(
+        admin_url("evaluation_form:translate", "evaluation_form")
+    ),
     "evaluation_form:delete": administrators_only(
         admin_url("evaluation_form:delete", "evaluation_form"),
         note="trainers edit their course's questionnaire but never delete it",
@@ -949,7 +953,9 @@ URLS: dict[str, Entry] = {
     **screens("survey_responses", nobody, None, "add"),
     **screens("survey_responses", nobody, "survey_response", "edit", "delete", *HISTORY, "usage"),
     **screens("training_batches", administrators_only, None, "add"),
-    **screens("training_batches", administrators_only, "batch", "edit", *HISTORY, "usage"),
+    **screens(
+        "training_batches", administrators_only, "batch", "edit", "translate", *HISTORY, "usage"
+    ),
     **screens("training_batches", course_screen, "batch", "inspect"),
     **screens("training_batches", nobody, "batch", "delete"),
     **screens("training_enrolments", administrators_only, "enrolment", *HISTORY),
@@ -1058,6 +1064,5 @@ URLS: dict[str, Entry] = {
 
 
 def _trainers_group():
-
 
     return Group.objects.get(name=TRAINERS)

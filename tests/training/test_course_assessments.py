@@ -45,9 +45,8 @@ def test_lists_the_tests_in_order_with_the_participants_best_score(course_with_a
     submit_attempt(
         attempt=start_attempt(enrolment=enrolment, quiz=post), responses=correct_responses(post)
     )
-    submit_evaluation(enrolment=enrolment, answers={
-        f"item-{item.pk}": "4" for item in course.evaluation_form.items.filter(kind="organisation")
-    })  # fmt: skip
+    items = course.evaluation_forms.get().items.filter(kind="organisation")
+    submit_evaluation(enrolment=enrolment, answers={f"item-{item.pk}": "4" for item in items})
 
     html = render(course, enrolment.participant)
 

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import TranslatableRecord
+
 
 class DeliveryMode(models.TextChoices):
     ONLINE = "daring", _("Online (daring)")
@@ -27,8 +29,14 @@ class BatchStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Batch(models.Model):
-    """An angkatan: one run of a course with its dates, capacity and mode."""
+class Batch(TranslatableRecord):
+    """
+    An angkatan: one run of a course with its dates, capacity and mode.
+
+    Translatable: a translation supplies the name and location only (see ``i18n``).
+    """
+
+    translated_fields = ("name", "location")
 
     course = models.ForeignKey(
         "training.CoursePage",
@@ -59,7 +67,7 @@ class Batch(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(TranslatableRecord.Meta):
         ordering = ["-starts_on", "name"]
         verbose_name = _("batch")
         verbose_name_plural = _("batches")

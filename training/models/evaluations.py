@@ -16,6 +16,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from .i18n import TranslatableOrderable, TranslatableRecord
+
 LIKERT_SCALE = (
     (1, _("Strongly disagree")),
     (2, _("Disagree")),
@@ -31,14 +33,16 @@ class EvaluationItemKind(models.TextChoices):
     OPEN = "open", _("Open question")
 
 
-class EvaluationForm(ClusterableModel):
-    """The evaluation questionnaire of one course."""
+class EvaluationForm(TranslatableRecord, ClusterableModel):
+    """The evaluation questionnaire of one course (one per course and language)."""
 
-    course = models.OneToOneField(
+    translated_fields = ("title", "introduction")
+
+    course = models.ForeignKey(
         "training.CoursePage",
         verbose_name=_("course"),
         on_delete=models.CASCADE,
-        related_name="evaluation_form",
+        related_name="evaluation_forms",
     )
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)
@@ -50,16 +54,25 @@ class EvaluationForm(ClusterableModel):
         InlinePanel("items", label=_("Item"), heading=_("Items")),
     ]
 
-    class Meta:
+    class Meta(TranslatableRecord.Meta):
         verbose_name = _("evaluation form")
         verbose_name_plural = _("evaluation forms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "locale"],
+                name="one_evaluation_form_per_course_and_language",
+                violation_error_message=_("This course already has an evaluation form."),
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
 
-class EvaluationItem(Orderable):
+class EvaluationItem(TranslatableOrderable, Orderable):
     """A statement to rate (organisation or per trainer) or an open question."""
+
+    translated_fields = ("text",)
 
     form = ParentalKey(EvaluationForm, related_name="items", on_delete=models.CASCADE)
     kind = models.CharField(_("kind"), max_length=12, choices=EvaluationItemKind.choices)
@@ -68,7 +81,7 @@ class EvaluationItem(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("is_required")]), FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableOrderable.Meta, Orderable.Meta):
         verbose_name = _("evaluation item")
         verbose_name_plural = _("evaluation items")
 

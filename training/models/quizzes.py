@@ -19,6 +19,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from .i18n import TranslatableOrderable, TranslatableRecord
+
 
 class QuizKind(models.TextChoices):
     PRE_TEST = "pre", _("Pre-test")
@@ -45,13 +47,15 @@ class QuestionKind(models.TextChoices):
     ESSAY = "essay", _("Essay (graded by a trainer)")
 
 
-class Quiz(ClusterableModel):
+class Quiz(TranslatableRecord, ClusterableModel):
     """
     A quiz of a course: its pre-test, its post-test, or the quiz at the end of one module.
 
     The questions form a bank; when ``questions_to_draw`` is set each attempt draws that many
-    at random from it.
+    at random from it. Translatable: a translation supplies the texts only (see ``i18n``).
     """
+
+    translated_fields = ("title", "instructions")
 
     course = models.ForeignKey(
         "training.CoursePage",
@@ -146,13 +150,13 @@ class Quiz(ClusterableModel):
         InlinePanel("questions", label=_("Question"), heading=_("Questions")),
     ]
 
-    class Meta:
+    class Meta(TranslatableRecord.Meta):
         ordering = ["course", "kind", "title"]
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
         constraints = [
             models.UniqueConstraint(
-                fields=["course", "kind"],
+                fields=["course", "kind", "locale"],
                 condition=models.Q(kind__in=["pre", "post"]),
                 name="one_pre_and_one_post_test_per_course",
                 violation_error_message=_("This course already has a quiz of this kind."),
@@ -176,8 +180,10 @@ class Quiz(ClusterableModel):
                 raise ValidationError({"module": _("This module belongs to another course.")})
 
 
-class Question(Orderable, ClusterableModel):
+class Question(TranslatableOrderable, Orderable, ClusterableModel):
     """One question of a quiz's bank, with its choices (for choice questions)."""
+
+    translated_fields = ("text", "explanation")
 
     quiz = ParentalKey(Quiz, related_name="questions", on_delete=models.CASCADE)
     kind = models.CharField(
@@ -218,7 +224,7 @@ class Question(Orderable, ClusterableModel):
         FieldPanel("explanation"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableOrderable.Meta, Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 
@@ -229,8 +235,10 @@ class Question(Orderable, ClusterableModel):
         return [line.strip() for line in self.accepted_answers.splitlines() if line.strip()]
 
 
-class Choice(Orderable):
+class Choice(TranslatableOrderable, Orderable):
     """A choice of a single-choice or multiple-answer question."""
+
+    translated_fields = ("text",)
 
     question = ParentalKey(Question, related_name="choices", on_delete=models.CASCADE)
     text = models.CharField(_("choice"), max_length=500)
@@ -238,7 +246,7 @@ class Choice(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("text"), FieldPanel("is_correct")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableOrderable.Meta, Orderable.Meta):
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
 

@@ -24,7 +24,8 @@ class EnrolmentError(ValidationError):
 def _lock_batch(batch: Batch) -> Batch:
     # The row lock serialises every enrolment into the same batch, so two requests for the
     # last place cannot both see it free (PostgreSQL; SQLite serialises writers anyway).
-    return Batch.objects.select_for_update().select_related("course").get(pk=batch.pk)
+    # ``all_locales``: the default manager joins the locale, whose row FOR UPDATE would lock.
+    return Batch.all_locales.select_for_update().select_related("course").get(pk=batch.pk)
 
 
 def _places_taken(batch: Batch, *, excluding: Enrolment | None = None) -> int:

@@ -470,7 +470,7 @@ def _import_next_chunk(import_id: int) -> bool:
     rows, start = participant_import.rows, participant_import.processed
     if participant_import.status != ImportStatus.RUNNING or start >= len(rows):
         return False
-    batch = Batch.objects.select_for_update().get(pk=participant_import.batch_id)
+    batch = Batch.all_locales.select_for_update().get(pk=participant_import.batch_id)
     end = min(start + IMPORT_CHUNK_ROWS, len(rows))
     # The rows before the chunk are checked again with it, so that a NIP or e-mail repeated
     # from an earlier chunk is still an error, as the preview said; the rows themselves were

@@ -200,7 +200,7 @@ def import_questions(*, quiz: Quiz, file) -> list[Question]:
             for reason in row.errors
         ]
         raise ValidationError(messages)
-    quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
+    quiz = Quiz.all_locales.select_for_update().get(pk=quiz.pk)  # no locale join to lock
     known = {
         grading.normalise_short_answer(t) for t in quiz.questions.values_list("text", flat=True)
     }

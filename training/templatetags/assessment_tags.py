@@ -15,6 +15,7 @@ from training.models import (
 )
 from training.selectors import course_and_enrolment_for_request
 from training.services.assessment import TAKING_STATUSES
+from training.translations import translate_record, translate_records
 
 register = template.Library()
 
@@ -25,14 +26,17 @@ _KIND_ORDER = {QuizKind.PRE_TEST: 0, QuizKind.MODULE: 1, QuizKind.POST_TEST: 2}
 def course_assessments(context, course):
     """
     The course's pre-test, module quizzes, post-test and evaluation with the signed-in
-    participant's status and best score, in five queries whatever the number of quizzes.
+    participant's status and best score, in five queries whatever the number of quizzes
+    (two more on a page in another language than Indonesian, for the translated texts).
 
     Works from any translation of the course: quizzes belong to the course's translation key.
     """
     user = context["request"].user
     quizzes = sorted(
-        Quiz.objects.filter(course__translation_key=course.translation_key).select_related(
-            "module"
+        translate_records(
+            Quiz.objects.filter(course__translation_key=course.translation_key).select_related(
+                "module"
+            )
         ),
         key=lambda q: (_KIND_ORDER[q.kind], q.module.path if q.module else "", q.title),
     )
@@ -90,7 +94,7 @@ def course_assessments(context, course):
     evaluation = None
     if form:
         evaluation = {
-            "form": form,
+            "form": translate_record(form),
             "url": reverse("assessments:evaluation", args=[form.course_id]),
             "done": bool(enrolment)
             and EvaluationResponse.objects.filter(enrolment=enrolment).exists(),

@@ -26,6 +26,7 @@ from ..selectors import (
     localise_pages,
     open_batches,
 )
+from ..translations import translate_records
 
 register = template.Library()
 
@@ -82,6 +83,7 @@ def course_state(request, page: Page) -> CourseState:
             )
     if enrolment is None or enrolment.status != EnrolmentStatus.ACTIVE:
         state.batches = open_batches(course) if enrolment is None else []
+    translate_records([enrolment.batch if enrolment else None, *state.batches])
     cache[key] = state
     return state
 

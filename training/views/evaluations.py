@@ -11,13 +11,14 @@ from training.models import EvaluationForm, EvaluationItemKind, EvaluationRespon
 from training.models.evaluations import LIKERT_SCALE
 from training.services import submit_evaluation
 from training.services.evaluation import answer_key, evaluation_trainers
+from training.translations import localized_pages, translate_record, translate_records
 
 from .quizzes import enrolment_for
 
 
 def _fields(form, trainers, values, errors):
     fields = []
-    for item in form.items.all():
+    for item in translate_records(form.items.all()):
         targets = trainers if item.kind == EvaluationItemKind.TRAINER else [None]
         for trainer in targets:
             key = answer_key(item, trainer)
@@ -58,8 +59,8 @@ def evaluation_fill(request, course_id):
         request,
         "training/evaluation_form.html",
         {
-            "form": form,
-            "course": form.course,
+            "form": translate_record(form),
+            "course": localized_pages(form.course)[0],
             "done": done,
             "fields": [] if done else _fields(form, evaluation_trainers(form), values, errors),
             "has_errors": bool(errors),

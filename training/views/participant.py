@@ -35,6 +35,7 @@ from ..services import (
     enrol_participant,
     withdraw_enrolment,
 )
+from ..translations import translate_records
 
 
 def _back(request, fallback: str):
@@ -88,6 +89,12 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         ):
             course = enrolment.batch.course
             enrolment.course_here = localised.get(course.translation_key, course)
+        translate_records(
+            enrolment.batch
+            for enrolment in [progress.enrolment for progress in dashboard.in_progress]
+            + dashboard.pending
+            + dashboard.completed
+        )
         context.update(dashboard=dashboard, sessions=sessions, now=timezone.now())
         return context
 

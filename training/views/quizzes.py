@@ -26,6 +26,11 @@ from training.services import (
     submit_attempt,
 )
 from training.services.assessment import TAKING_STATUSES
+from training.translations import (
+    localized_pages,
+    translate_record,
+    translate_snapshot_questions,
+)
 
 
 def enrolment_for(user, course_id):
@@ -47,7 +52,8 @@ def public_questions(attempt, answers=None):
     """
     answers = answers or {}
     questions = []
-    for number, question in enumerate(attempt.snapshot.get("questions", []), start=1):
+    snapshot_questions = translate_snapshot_questions(attempt.snapshot.get("questions", []))
+    for number, question in enumerate(snapshot_questions, start=1):
         response = answers.get(question["id"])
         selected = set(response) if isinstance(response, list) else set()
         questions.append(
@@ -94,6 +100,9 @@ def quiz_detail(request, quiz_id):
     quiz = get_object_or_404(Quiz.objects.select_related("course", "module"), pk=quiz_id)
     if not can_view_quiz(request.user, quiz):
         raise Http404
+    question_count = quiz.questions_to_draw or quiz.questions.count()
+    translate_record(quiz)
+    course, module = localized_pages(quiz.course, quiz.module)
     enrolment = enrolment_for(request.user, quiz.course_id)
     attempts = (
         list(Attempt.objects.filter(enrolment=enrolment, quiz=quiz).order_by("number"))
@@ -113,11 +122,13 @@ def quiz_detail(request, quiz_id):
         "training/quiz.html",
         {
             "quiz": quiz,
+            "course": course,
+            "module": module,
             "enrolment": enrolment,
             "attempts": attempts,
             "open_attempt": open_attempt,
             "attempts_left": attempts_left,
-            "question_count": quiz.questions_to_draw or quiz.questions.count(),
+            "question_count": question_count,
         },
     )
 
@@ -170,7 +181,7 @@ def attempt_take(request, quiz_id, attempt_id):
         request,
         "training/attempt.html",
         {
-            "quiz": attempt.quiz,
+            "quiz": translate_record(attempt.quiz),
             "attempt": attempt,
             "questions": public_questions(attempt, answers),
             "answered": sum(1 for v in answers.values() if v not in (None, "", [])),
@@ -213,7 +224,8 @@ def attempt_review(request, quiz_id, attempt_id):
     show_answers = can_see_correct_answers(attempt)
     answers = {a.question_ref: a for a in attempt.answers.all()}
     rows = []
-    for number, question in enumerate(attempt.snapshot.get("questions", []), start=1):
+    snapshot_questions = translate_snapshot_questions(attempt.snapshot.get("questions", []))
+    for number, question in enumerate(snapshot_questions, start=1):
         answer = answers.get(question["id"])
         response = answer.response if answer else None
         selected = set(response) if isinstance(response, list) else set()
@@ -230,7 +242,7 @@ def attempt_review(request, quiz_id, attempt_id):
         request,
         "training/attempt_review.html",
         {
-            "quiz": attempt.quiz,
+            "quiz": translate_record(attempt.quiz),
             "attempt": attempt,
             "rows": rows,
             "show_answers": show_answers,
