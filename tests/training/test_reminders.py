@@ -144,7 +144,9 @@ def test_open_post_test_and_evaluation_are_reminded_near_the_batch_end(batch_end
     quiz = batch_ending_soon.course.quizzes.get()
     attempt = start_attempt(enrolment=done, quiz=quiz)
     submit_attempt(attempt=attempt, responses=correct_responses(quiz))
-    EvaluationResponse.objects.create(form=batch_ending_soon.course.evaluation_form, enrolment=done)
+    EvaluationResponse.objects.create(
+        form=batch_ending_soon.course.evaluation_forms.get(), enrolment=done
+    )
     # A batch that ends later is not reminded yet.
     EnrolmentFactory(
         batch=BatchFactory(
