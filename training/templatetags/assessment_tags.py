@@ -4,6 +4,7 @@ from django import template
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 
+from training.course_flow import LockReason, course_flow_for_request
 from training.models import (
     Attempt,
     AttemptStatus,
@@ -25,7 +26,8 @@ _KIND_ORDER = {QuizKind.PRE_TEST: 0, QuizKind.MODULE: 1, QuizKind.POST_TEST: 2}
 def course_assessments(context, course):
     """
     The course's pre-test, module quizzes, post-test and evaluation with the signed-in
-    participant's status and best score, in five queries whatever the number of quizzes.
+    participant's status and best score, in five queries whatever the number of quizzes,
+    and what ``training.course_flow`` locks.
 
     Works from any translation of the course: quizzes belong to the course's translation key.
     """
@@ -73,8 +75,10 @@ def course_assessments(context, course):
         )
     else:
         open_ids = set()
+    flow = course_flow_for_request(context["request"], course) if enrolment else None
     items = []
     for quiz in quizzes:
+        lock = flow.quiz_lock(quiz) if flow else None
         row = stats.get(quiz.pk, {})
         items.append(
             {
@@ -84,6 +88,8 @@ def course_assessments(context, course):
                 "best": row.get("best"),
                 "passed": bool(row.get("passed")),
                 "in_progress": quiz.pk in open_ids,
+                "lock": lock,
+                "lock_message": LockReason.message(lock),
             }
         )
     form = EvaluationForm.objects.filter(course__translation_key=course.translation_key).first()
@@ -95,4 +101,6 @@ def course_assessments(context, course):
             "done": bool(enrolment)
             and EvaluationResponse.objects.filter(enrolment=enrolment).exists(),
         }
+        lock = flow.evaluation_lock() if flow else None
+        evaluation.update(lock=lock, lock_message=LockReason.message(lock))
     return {"enrolment": enrolment, "quizzes": items, "evaluation": evaluation}
