@@ -23,8 +23,9 @@ the number of lessons and quizzes; ``course_flow_for_request`` shares one per re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -118,6 +119,8 @@ class QuizRecord:
     taken: int = 0
     passed: bool = False
     in_progress: bool = False
+    attempts: int = 0
+    best: Decimal | None = None
 
 
 @dataclass
@@ -286,6 +289,8 @@ def course_flow(enrolment: Enrolment, lessons: list[LessonPage] | None = None) -
                 "attempts",
                 filter=Q(attempts__enrolment=enrolment, attempts__status=AttemptStatus.IN_PROGRESS),
             ),
+            attempt_count=Count("attempts", filter=Q(attempts__enrolment=enrolment)),
+            best=Max("attempts__percentage", filter=Q(attempts__enrolment=enrolment)),
         ),
         key=lambda q: (_KIND_ORDER[q.kind], q.module.path if q.module else "", q.title),
     )
@@ -305,6 +310,8 @@ def course_flow(enrolment: Enrolment, lessons: list[LessonPage] | None = None) -
                 taken=quiz.taken,
                 passed=bool(quiz.passed_count),
                 in_progress=bool(quiz.open_count),
+                attempts=quiz.attempt_count,
+                best=quiz.best,
             )
             for quiz in quizzes
         ],
