@@ -16,14 +16,16 @@ first), the lesson to continue, a required module quiz not passed, the post-test
 (or not passed when required), the evaluation not filled in, then the certificate once the
 enrolment is completed.
 
-``course_flow`` runs a fixed number of queries (three, plus the progress records) whatever
-the number of lessons and quizzes; ``course_flow_for_request`` shares one per request.
+``course_flow`` runs a fixed number of queries whatever the number of lessons and quizzes:
+the progress now, then one for the quizzes and one for the evaluation when first needed;
+``course_flow_for_request`` shares one per request.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.urls import reverse
@@ -128,10 +130,29 @@ class CourseFlow:
     """One enrolment's way through its course, with every lock worked out."""
 
     enrolment: Enrolment
-    progress: CourseProgress
-    quizzes: list[QuizRecord] = field(default_factory=list)
-    evaluation: EvaluationForm | None = None
-    evaluation_done: bool = False
+    lessons: list[LessonPage] | None = None
+    """The course's lessons when the caller has them (``lessons_for_request``)."""
+
+    @cached_property
+    def progress(self) -> CourseProgress:
+        return course_progress(self.enrolment, self.lessons)
+
+    @cached_property
+    def quizzes(self) -> list[QuizRecord]:
+        """The course's quizzes with this enrolment's attempts: one query, when first asked."""
+        return _quiz_records(self.enrolment)
+
+    @cached_property
+    def _evaluation(self) -> EvaluationForm | None:
+        return _evaluation_form(self.enrolment)
+
+    @property
+    def evaluation(self) -> EvaluationForm | None:
+        return self._evaluation
+
+    @property
+    def evaluation_done(self) -> bool:
+        return bool(self._evaluation and self._evaluation.done)
 
     @property
     def course(self):
@@ -153,8 +174,10 @@ class CourseFlow:
 
     @property
     def waits_for_pre_test(self) -> bool:
+        if not self.course.pre_test_first:
+            return False
         pre_test = self.pre_test
-        return bool(self.course.pre_test_first and pre_test and not pre_test.taken)
+        return bool(pre_test and not pre_test.taken)
 
     @property
     def lessons_done(self) -> bool:
@@ -173,8 +196,10 @@ class CourseFlow:
 
     def quiz_lock(self, quiz: Quiz) -> str | None:
         """Why a quiz is locked, or None when it may be started (or resumed)."""
+        if quiz.kind == QuizKind.PRE_TEST:
+            return None
         record = self.record_of(quiz)
-        if quiz.kind == QuizKind.PRE_TEST or (record and (record.taken or record.in_progress)):
+        if record and (record.taken or record.in_progress):
             return None
         if self.waits_for_pre_test:
             return LockReason.PRE_TEST
@@ -268,56 +293,59 @@ _KIND_ORDER = {QuizKind.PRE_TEST: 0, QuizKind.MODULE: 1, QuizKind.POST_TEST: 2}
 
 def course_flow(enrolment: Enrolment, lessons: list[LessonPage] | None = None) -> CourseFlow:
     """
-    The flow of one enrolment (with ``batch__course`` loaded): its progress, its quizzes with
-    what was taken and passed, and its evaluation; three queries plus the progress.
+    The flow of one enrolment (with ``batch__course`` loaded). Its progress, its quizzes
+    (one query) and its evaluation (one query) are read when a rule or the next step first
+    needs them.
     """
-    course = enrolment.batch.course
-    progress = course_progress(enrolment, lessons)
+    return CourseFlow(enrolment=enrolment, lessons=lessons)
+
+
+def _quiz_records(enrolment: Enrolment) -> list[QuizRecord]:
+    in_enrolment = Q(attempts__enrolment=enrolment)
     quizzes = sorted(
-        Quiz.objects.filter(course_id=course.pk)
+        Quiz.objects.filter(course_id=enrolment.batch.course_id)
         .select_related("module")
         .annotate(
             taken=Count(
-                "attempts",
-                filter=Q(attempts__enrolment=enrolment)
-                & ~Q(attempts__status=AttemptStatus.IN_PROGRESS),
+                "attempts", filter=in_enrolment & ~Q(attempts__status=AttemptStatus.IN_PROGRESS)
             ),
-            passed_count=Count(
-                "attempts", filter=Q(attempts__enrolment=enrolment, attempts__passed=True)
-            ),
+            passed_count=Count("attempts", filter=in_enrolment & Q(attempts__passed=True)),
             open_count=Count(
                 "attempts",
-                filter=Q(attempts__enrolment=enrolment, attempts__status=AttemptStatus.IN_PROGRESS),
+                filter=in_enrolment & Q(attempts__status=AttemptStatus.IN_PROGRESS),
             ),
-            attempt_count=Count("attempts", filter=Q(attempts__enrolment=enrolment)),
-            best=Max("attempts__percentage", filter=Q(attempts__enrolment=enrolment)),
+            attempt_count=Count("attempts", filter=in_enrolment),
+            best=Max("attempts__percentage", filter=in_enrolment),
         ),
         key=lambda q: (_KIND_ORDER[q.kind], q.module.path if q.module else "", q.title),
     )
-    evaluation = (
-        EvaluationForm.objects.filter(course_id=course.pk)
+    return [
+        QuizRecord(
+            quiz=quiz,
+            taken=quiz.taken,
+            passed=bool(quiz.passed_count),
+            in_progress=bool(quiz.open_count),
+            attempts=quiz.attempt_count,
+            best=quiz.best,
+        )
+        for quiz in quizzes
+    ]
+
+
+def _evaluation_form(enrolment: Enrolment) -> EvaluationForm | None:
+    """The course's evaluation form, annotated ``done`` for this enrolment."""
+    return (
+        EvaluationForm.objects.filter(course_id=enrolment.batch.course_id)
         .annotate(
             done=Exists(EvaluationResponse.objects.filter(enrolment=enrolment, form=OuterRef("pk")))
         )
         .first()
     )
-    return CourseFlow(
-        enrolment=enrolment,
-        progress=progress,
-        quizzes=[
-            QuizRecord(
-                quiz=quiz,
-                taken=quiz.taken,
-                passed=bool(quiz.passed_count),
-                in_progress=bool(quiz.open_count),
-                attempts=quiz.attempt_count,
-                best=quiz.best,
-            )
-            for quiz in quizzes
-        ],
-        evaluation=evaluation,
-        evaluation_done=bool(evaluation and evaluation.done),
-    )
+
+
+def lessons_may_lock(course) -> bool:
+    """Whether any rule can lock a lesson of the course (else nothing needs checking)."""
+    return bool(course.sequential or course.pre_test_first)
 
 
 def course_flow_for_request(request, page: Page) -> CourseFlow | None:

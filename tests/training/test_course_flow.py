@@ -221,3 +221,16 @@ def test_the_course_page_shows_the_next_step_before_anything_else(
     # The post-test is listed as locked, with the reason and no link.
     assert f'href="/en/kuis/{post_test.pk}/"' not in html
     assert "Locked: Take the pre-test first" in html
+
+
+def test_a_locked_lesson_plays_no_scorm_content(participant):
+    from training.permissions import can_play_scorm
+
+    course = _course(pre_test_first=True)
+    pre_test = make_full_quiz(course, QuizKind.PRE_TEST)
+    enrolment = _enrol(course, participant)
+    first, _second = lessons_of(course)
+
+    assert not can_play_scorm(participant, first)
+    _take(enrolment, pre_test)
+    assert can_play_scorm(participant, first)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from ..completion import is_completion_rule_met
-from ..course_flow import LockReason, enrolment_flow
+from ..course_flow import LockReason, enrolment_flow, lessons_may_lock
 from ..models import Enrolment, EnrolmentStatus, LessonPage, LessonProgress
 from ..signals import enrolment_completed
 from .enrolment import EnrolmentError
@@ -100,9 +100,10 @@ def complete_lesson(*, enrolment: Enrolment, lesson: Page) -> LessonProgress:
     record, _created = _progress_record(enrolment, lesson)
     if record.completed_at is not None:
         return record
-    lock = enrolment_flow(enrolment).lesson_lock(lesson)
-    if lock is not None:
-        raise EnrolmentError(LockReason.message(lock), code="locked")
+    if lessons_may_lock(enrolment.batch.course):
+        lock = enrolment_flow(enrolment).lesson_lock(lesson)
+        if lock is not None:
+            raise EnrolmentError(LockReason.message(lock), code="locked")
     record.completed_at = timezone.now()
     record.save(update_fields=["completed_at", "last_opened_at"])
     record_lesson_completion(progress=record)
