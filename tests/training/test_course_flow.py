@@ -221,6 +221,8 @@ def test_the_course_page_shows_the_next_step_before_anything_else(
     # The post-test is listed as locked, with the reason and no link.
     assert f'href="/en/kuis/{post_test.pk}/"' not in html
     assert "Locked: Take the pre-test first" in html
+    # The outline's "continue" link leads to no locked lesson either.
+    assert "Continue where you left off" not in html
 
 
 def test_a_locked_lesson_plays_no_scorm_content(participant):
