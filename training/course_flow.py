@@ -237,11 +237,8 @@ class CourseFlow:
         return self.course.require_post_test or not record.taken
 
     @property
-    def next_step(self) -> NextStep | None:
-        """The next thing to do, or None when nothing is left (or the course is empty)."""
-        pre_test = self.pre_test
-        if pre_test and not pre_test.taken and (self.waits_for_pre_test or not self.any_done):
-            return self._quiz_step(StepKind.PRE_TEST, pre_test.quiz)
+    def next_lesson(self) -> LessonPage | None:
+        """The lesson to continue with, never a locked one; None when none is open now."""
         lesson = self.progress.next_lesson
         if lesson is not None and self.lesson_lock(lesson):
             # Opened while locked: the first lesson that is open now instead.
@@ -253,6 +250,15 @@ class CourseFlow:
                 ),
                 None,
             )
+        return lesson
+
+    @property
+    def next_step(self) -> NextStep | None:
+        """The next thing to do, or None when nothing is left (or the course is empty)."""
+        pre_test = self.pre_test
+        if pre_test and not pre_test.taken and (self.waits_for_pre_test or not self.any_done):
+            return self._quiz_step(StepKind.PRE_TEST, pre_test.quiz)
+        lesson = self.next_lesson
         if lesson is not None:
             return NextStep(kind=StepKind.LESSON, title=lesson.title, page=lesson)
         for record in self.quizzes:

@@ -54,6 +54,11 @@ class CourseState:
         return self.localised.get(lesson.translation_key, lesson)
 
     @property
+    def here_next_open(self):
+        """The lesson to continue with (never a locked one), in the page's language."""
+        return self.here(self.flow.next_lesson) if self.flow else None
+
+    @property
     def next_step(self) -> NextStep | None:
         """The next step of ``training.course_flow``, its lesson in the page's language."""
         step = self.flow.next_step if self.flow else None
