@@ -278,7 +278,7 @@ class CourseFlow:
         if self.enrolment.status == EnrolmentStatus.COMPLETED:
             return NextStep(
                 kind=StepKind.CERTIFICATE,
-                title=str(_("Your certificate")),
+                title="",
                 url=reverse("certificates:mine"),
             )
         return None
