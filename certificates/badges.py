@@ -25,7 +25,7 @@ from wagtail.models import Site
 
 from .badge_signing import sign_jwt
 from .models import Certificate, CertificateStatus
-from .rendering import format_date_range, format_jp
+from .rendering import format_date_range, format_jp, period_of
 from .status_list import REVOCATION, status_list_url
 
 CONTEXTS = [
@@ -102,11 +102,7 @@ def achievement_for(facts: dict) -> dict:
     """The course as an OB 3.0 ``Achievement``: what was learnt, its criteria and its JP."""
     course, batch = facts["course"], facts["batch"]
     jp = format_jp(course["jp"], "id")
-    dates = format_date_range(
-        datetime.date.fromisoformat(batch["starts_on"]),
-        datetime.date.fromisoformat(batch["ends_on"]),
-        "id",
-    )
+    dates = format_date_range(*period_of(facts), "id")
     # The credential reads in the issuer's language whatever the visitor's language is.
     with translation.override(settings.LANGUAGE_CODE):
         description = _(
@@ -190,12 +186,12 @@ def credential_for(certificate: Certificate, *, for_holder: bool = False) -> dic
             "achievement": achievement,
             "activityStartDate": _utc(
                 datetime.datetime.combine(
-                    datetime.date.fromisoformat(facts["batch"]["starts_on"]),
+                    period_of(facts)[0],
                     datetime.time(0, 0),
                     tzinfo=timezone.get_default_timezone(),
                 )
             ),
-            "activityEndDate": _end_of_day(datetime.date.fromisoformat(facts["batch"]["ends_on"])),
+            "activityEndDate": _end_of_day(period_of(facts)[1]),
             "creditsEarned": _jp_number(facts["course"]["jp"]),
             "result": [
                 {

@@ -419,6 +419,9 @@ class Certificate(models.Model):
     # broker could not take it; the sweep (``sweep_pending_certificates``) sends it again.
     render_enqueued_at = models.DateTimeField(_("render queued at"), null=True, blank=True)
     notified_at = models.DateTimeField(_("participant notified at"), null=True, blank=True)
+    revocation_notified_at = models.DateTimeField(
+        _("participant told of the revocation at"), null=True, blank=True
+    )
     status_list_index = models.PositiveIntegerField(
         _("status list index"),
         null=True,

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils import timezone
 
 from accounts.ranks import PNS_GRADES
 
@@ -103,6 +104,29 @@ def template_snapshot(template) -> dict:
     }
 
 
+def trained_period(enrolment, *, issued_on: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """
+    The period the participant actually trained, as the certificate states it: the batch's
+    dates once the batch has ended by the day of issue, else from the day of enrolment to
+    the day of completion (local dates, WITA), within the batch's start at the earliest.
+    """
+    batch = enrolment.batch
+    if batch.ends_on <= issued_on:
+        return batch.starts_on, batch.ends_on
+    ends_on = timezone.localdate(enrolment.completed_at) if enrolment.completed_at else issued_on
+    starts_on = timezone.localdate(enrolment.enrolled_at) if enrolment.enrolled_at else ends_on
+    return min(starts_on, ends_on), ends_on
+
+
+def period_of(facts: dict) -> tuple[datetime.date, datetime.date]:
+    """The training period of a snapshot; the batch's dates in snapshots taken before it."""
+    period = facts.get("period") or facts["batch"]
+    return (
+        datetime.date.fromisoformat(period["starts_on"]),
+        datetime.date.fromisoformat(period["ends_on"]),
+    )
+
+
 def take_snapshot(
     *,
     enrolment,
@@ -143,6 +167,13 @@ def take_snapshot(
             "ends_on": batch.ends_on.isoformat(),
             "place": batch.location or template.issue_place,
         },
+        "period": dict(
+            zip(
+                ("starts_on", "ends_on"),
+                (day.isoformat() for day in trained_period(enrolment, issued_on=issued_on)),
+                strict=True,
+            )
+        ),
         "number": number,
         "issued_on": issued_on.isoformat(),
         "expires_on": expires_on.isoformat() if expires_on else "",
@@ -185,8 +216,7 @@ def sample_facts(*, template) -> dict:
 
 def placeholder_values(facts: dict, language: str) -> dict:
     """The values of the documented placeholders, formatted for one language."""
-    starts_on = datetime.date.fromisoformat(facts["batch"]["starts_on"])
-    ends_on = datetime.date.fromisoformat(facts["batch"]["ends_on"])
+    starts_on, ends_on = period_of(facts)
     expires_on = facts.get("expires_on")
     participant, course = facts["participant"], facts["course"]
     return {

@@ -414,9 +414,66 @@ def notify_participant(*, certificate: Certificate) -> Certificate:
     return certificate
 
 
+def _send_revocation_notice(certificate_id: int) -> bool:
+    from bimtek.celery import enqueue
+
+    from .tasks import notify_revocation_task
+
+    return enqueue(notify_revocation_task, certificate_id)
+
+
+@transaction.atomic
+def notify_revocation(*, certificate: Certificate) -> Certificate:
+    """
+    E-mail the participant once that their certificate was revoked, with the reason, and
+    when it was reissued, the number of the certificate that replaces it.
+    """
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("enrolment__participant")
+        .get(pk=certificate.pk)
+    )
+    if certificate.revocation_notified_at or certificate.status != CertificateStatus.REVOKED:
+        return certificate
+    participant = certificate.enrolment.participant
+    successor = Certificate.objects.filter(replaces=certificate).first()
+    if participant.email:
+        subjects, bodies = [], []
+        # Indonesian first, English below it, as everything a participant reads.
+        for language in ("id", "en"):
+            context = {
+                "certificate": certificate,
+                "successor": successor,
+                "course_title": certificate.facts["course"][
+                    "title" if language == "id" else "title_en"
+                ],
+                "my_certificates_url": f"{settings.SITE_URL}/{'' if language == 'id' else 'en/'}"
+                + "sertifikat-saya/",
+            }
+            with translation.override(language):
+                subjects.append(
+                    render_to_string(
+                        "certificates/email/certificate_revoked_subject.txt", context
+                    ).strip()
+                )
+                bodies.append(
+                    render_to_string("certificates/email/certificate_revoked.txt", context)
+                )
+        subject = " / ".join(dict.fromkeys(subjects))
+        body = "\n-----\n\n".join(bodies) + "\nBimtek\n"
+        send_mail(subject, body, None, [participant.email])
+    certificate.revocation_notified_at = timezone.now()
+    certificate.save(update_fields=["revocation_notified_at"])
+    return certificate
+
+
 @transaction.atomic
 def revoke_certificate(*, certificate: Certificate, reason: str, revoked_by=None) -> Certificate:
-    """Revoke an issued certificate with a reason; the record and its PDF are kept."""
+    """
+    Revoke an issued certificate with a reason; the record and its PDF are kept. The
+    participant is e-mailed the reason (``notify_revocation``) once the change commits; a
+    reissue in the same transaction names the new certificate in that e-mail.
+    """
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.status == CertificateStatus.REVOKED:
         return certificate
@@ -431,6 +488,8 @@ def revoke_certificate(*, certificate: Certificate, reason: str, revoked_by=None
     log_certificate(
         certificate, CERTIFICATE_REVOKE, user=revoked_by, reason=certificate.revocation_reason
     )
+    # After commit, so a reissue in the same transaction is in the e-mail too.
+    transaction.on_commit(lambda: _send_revocation_notice(certificate.pk))
     return certificate
 
 

@@ -82,6 +82,16 @@ def render_certificate_task(self, certificate_id: int, job_id: int | None = None
     return "done"
 
 
+@shared_task(name="certificates.notify_revocation", **RERUN_SAFE)
+def notify_revocation_task(certificate_id: int):
+    """E-mail the participant that a certificate was revoked (or reissued); sent once."""
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    if certificate is None:
+        return "missing"
+    services.notify_revocation(certificate=certificate)
+    return "done"
+
+
 def _record_failure(certificate: Certificate, job_id: int | None, error: Exception) -> str:
     logger.exception("Certificate %s could not be rendered", certificate.pk, exc_info=error)
     if job_id is not None:

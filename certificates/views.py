@@ -6,7 +6,6 @@ shows only its last three digits and the JSON nothing of it (UU 27/2022; see
 ``docs/verification.md``). An unknown code gets the same answer whatever it looks like.
 """
 
-import datetime
 import re
 import time
 
@@ -34,7 +33,7 @@ from training.translations import translate_records
 from .badge_signing import has_signing_key
 from .models import Certificate, CertificateStatus, RenderStatus
 from .permissions import can_download_certificate
-from .rendering import format_date_range, format_jp
+from .rendering import format_date_range, format_jp, period_of
 
 
 class VerificationState:
@@ -92,8 +91,9 @@ def public_facts(certificate: Certificate) -> dict:
             "jp": facts["course"]["jp"],
         },
         "batch": facts["batch"]["name"],
-        "starts_on": facts["batch"]["starts_on"],
-        "ends_on": facts["batch"]["ends_on"],
+        # The period the participant trained (``rendering.period_of``).
+        "starts_on": period_of(facts)[0].isoformat(),
+        "ends_on": period_of(facts)[1].isoformat(),
         "issued_on": facts["issued_on"],
         "expires_on": facts["expires_on"] or None,
         "issuer": " ".join(facts["template"]["institution"].split()),
@@ -149,11 +149,7 @@ def verify_certificate(request, code: str):
             "masked_nip": mask_nip(certificate.facts["participant"]["nip"]),
             "certificate": certificate,
             "jp": format_jp(certificate.facts["course"]["jp"], get_language()),
-            "dates": format_date_range(
-                datetime.date.fromisoformat(certificate.facts["batch"]["starts_on"]),
-                datetime.date.fromisoformat(certificate.facts["batch"]["ends_on"]),
-                get_language(),
-            ),
+            "dates": format_date_range(*period_of(certificate.facts), get_language()),
         },
     )
 
@@ -218,6 +214,11 @@ class MyCertificatesView(LoginRequiredMixin, ListView):
                 "jp": format_jp(certificate.jp, language),
                 "course_title": _course_title(certificate, language, localised),
                 "batch_name": _batch_name(certificate),
+                "dates": (
+                    format_date_range(*period_of(certificate.facts), language)
+                    if certificate.facts
+                    else ""
+                ),
             }
             for certificate in certificates
         ]

@@ -43,6 +43,8 @@ COURSE_FIELDS = (
     "require_all_lessons",
     "require_post_test",
     "require_evaluation",
+    "pre_test_first",
+    "assessments_in_order",
 )
 
 

@@ -289,7 +289,8 @@ def scorm_packages_visible_to(user):
 def can_play_scorm(user, lesson, *, course_and_enrolment=None) -> bool:
     """
     Open a lesson's SCORM content: participants with an active or completed enrolment in
-    its course; its trainers and administrators, to preview it (nothing is recorded).
+    its course, once the course's order has opened the lesson; its trainers and
+    administrators, to preview it (nothing is recorded).
     A page that looked up the lesson's course and the user's enrolment in it already passes
     them as ``course_and_enrolment``.
     """
@@ -309,6 +310,13 @@ def can_play_scorm(user, lesson, *, course_and_enrolment=None) -> bool:
         EnrolmentStatus.ACTIVE,
         EnrolmentStatus.COMPLETED,
     ):
+        # A lesson the course's order still locks plays nothing (``training.course_flow``).
+        from .course_flow import enrolment_flow, lessons_may_lock
+
+        if lessons_may_lock(enrolment.batch.course) and enrolment_flow(enrolment).lesson_lock(
+            lesson
+        ):
+            return can_edit_course(user, course)
         return True
     return can_edit_course(user, course)
 

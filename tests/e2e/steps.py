@@ -119,6 +119,19 @@ def answer_quiz(page, attempt: Attempt, responses: dict):
             page.fill(f"#q-{question_id}-text", response)
 
 
+def take_pre_test(enrolment) -> Attempt:
+    """
+    The pre-test of the enrolment's course, submitted through the services with every answer
+    right: the demo courses open their lessons and quizzes only after it.
+    """
+    from training.models import Quiz, QuizKind
+    from training.services import start_attempt, submit_attempt
+
+    quiz = Quiz.objects.get(course=enrolment.batch.course, kind=QuizKind.PRE_TEST)
+    attempt = start_attempt(enrolment=enrolment, quiz=quiz)
+    return submit_attempt(attempt=attempt, responses=correct_responses(attempt))
+
+
 def open_attempt_of(participant, quiz) -> Attempt:
     """The participant's attempt on the quiz that the browser has just started."""
     return Attempt.objects.filter(enrolment__participant=participant, quiz=quiz).latest("number")

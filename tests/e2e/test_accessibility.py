@@ -11,7 +11,7 @@ from tests.e2e.conftest import (
     VIEWPORTS,
     serious_accessibility_violations,
 )
-from tests.e2e.steps import correct_responses, open_attempt_of, say, sign_in
+from tests.e2e.steps import correct_responses, open_attempt_of, say, sign_in, take_pre_test
 from training.demo_assessments import find_demo_course
 from training.models import Quiz, QuizKind
 from training.selectors import lessons_of_course
@@ -184,6 +184,7 @@ def test_progress_bars_tell_assistive_technology_their_value(
     course = find_demo_course()
     enrolment = enrol_participant(batch=course.batches.get(), participant=participant, notify=False)
     lessons = lessons_of_course(course)
+    take_pre_test(enrolment)
     complete_lesson(enrolment=enrolment, lesson=lessons[0])
     expected = round(100 / len(lessons))
     page = new_page(viewport=PHONE)

@@ -53,19 +53,22 @@ def _revoked_certificate(participant):
 
 def _participant_in_the_middle_of_the_course(participant):
     """
-    Enrolled in the demo course with its first lesson done, the pre-test graded, the module
+    Enrolled in the demo course with the pre-test graded, its lessons done, the module
     quiz's essay awaiting the trainer and the post-test open; returns the addresses.
     """
     course = find_demo_course()
     enrolment = enrol_participant(batch=course.batches.get(), participant=participant, notify=False)
-    complete_lesson(enrolment=enrolment, lesson=lessons_of_course(course)[0])
     pre_test, post_test, module_quiz = (
         Quiz.objects.get(course=course, kind=kind)
         for kind in (QuizKind.PRE_TEST, QuizKind.POST_TEST, QuizKind.MODULE)
     )
+    # The course's order: the pre-test first, the module quiz and the post-test after the
+    # lessons (``training.course_flow``).
     attempt = start_attempt(enrolment=enrolment, quiz=pre_test)
     graded = submit_attempt(attempt=attempt, responses=correct_responses(attempt))
     assert graded.status == AttemptStatus.GRADED
+    for lesson in lessons_of_course(course):
+        complete_lesson(enrolment=enrolment, lesson=lesson)
     attempt = start_attempt(enrolment=enrolment, quiz=module_quiz)
     awaiting = submit_attempt(attempt=attempt, responses=correct_responses(attempt))
     assert awaiting.status == AttemptStatus.AWAITING_GRADING

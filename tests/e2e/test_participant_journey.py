@@ -1,6 +1,7 @@
 """
 A participant's whole path in a real browser, in Indonesian on a phone and in English on a
-desktop: sign in → catalogue → enrol → pre-test → lessons (the progress bar moves), the
+desktop: sign in → catalogue → enrol → a lesson locked until the pre-test → pre-test (with nothing
+answered, through the confirmation) → lessons (the progress bar moves), the
 SCORM lesson among them when the demo has one → post-test → evaluation → download the
 certificate → its verification page. Every page on the way passes axe-core on both
 viewports; a screenshot of each step is kept.
@@ -29,7 +30,14 @@ from tests.e2e.steps import (
     sign_in,
 )
 from training.demo_assessments import find_demo_course
-from training.models import AttemptStatus, EnrolmentStatus, EvaluationResponse, Quiz, QuizKind
+from training.models import (
+    AttemptStatus,
+    EnrolmentStatus,
+    EvaluationResponse,
+    LessonPage,
+    Quiz,
+    QuizKind,
+)
 
 
 def progress_value(page) -> int:
@@ -38,17 +46,29 @@ def progress_value(page) -> int:
     return int(bar.get_attribute("aria-valuenow") or bar.get_attribute("value"))
 
 
-def take_quiz(page, participant, quiz, responses_for, language, shots):
-    """From the quiz's page: start, answer, submit; returns the graded attempt."""
+def take_quiz(page, participant, quiz, responses_for, language, shots, confirmed=None):
+    """
+    From the quiz's page: start, answer, submit; returns the graded attempt. With questions
+    left open the site asks first: ``confirmed(step)`` is called on that confirmation before
+    "Submit anyway".
+    """
     page.locator(f"a[href$='/kuis/{quiz.pk}/']").first.click()
     # The quiz's translation in the page's language, as the demo has one (issue 19).
     here = quiz.get_translation_or_none(Locale.objects.get(language_code=language)) or quiz
     expect(page.get_by_role("heading", level=1)).to_have_text(here.title)
     page.get_by_role("button", name=say(language, "Start the quiz")).click()
     attempt = open_attempt_of(participant, quiz)
-    answer_quiz(page, attempt, responses_for(attempt))
+    responses = responses_for(attempt)
+    answer_quiz(page, attempt, responses)
     shots(f"quiz-{quiz.kind}")
     page.get_by_role("button", name=say(language, "Submit answers")).click()
+    if len(responses) < len(attempt.snapshot["questions"]):
+        expect(page.locator("#quiz-confirm")).to_be_visible()
+        attempt.refresh_from_db()
+        assert attempt.status == AttemptStatus.IN_PROGRESS
+        if confirmed:
+            confirmed(f"quiz-{quiz.kind}-confirmation")
+        page.get_by_role("button", name=say(language, "Submit anyway")).click()
     expect(page.locator(".messages")).to_contain_text(
         say(language, "Your answers have been submitted.")
     )
@@ -100,13 +120,27 @@ def test_participant_goes_from_sign_in_to_a_verified_certificate(
     assert enrolment.status == EnrolmentStatus.ACTIVE
     visited("enrolled")
 
-    # Pre-test: answered from general knowledge, so nothing correct is assumed.
-    take_quiz(page, participant, pre_test, lambda attempt: {}, language, shots)
+    # The course asks for the pre-test first: the lessons are locked, and say why.
+    expect(page.locator(".next-step")).to_contain_text(pre_test.title)
+    first_lesson = course_here.get_descendants().type(LessonPage).live().order_by("path").first()
+    page.goto(live_server.url + first_lesson.url)
+    expect(page.locator("#lesson-locked")).to_be_visible()
+    expect(page.locator(".lesson__body")).to_have_count(0)
+    visited("locked-lesson")
+    expect(page.locator("#lesson-locked a.button")).to_have_attribute(
+        "href", f"{prefix}/kuis/{pre_test.pk}/"
+    )
+    page.goto(live_server.url + course_here.url)
+
+    # Pre-test: answered from general knowledge, so nothing correct is assumed; submitting
+    # with every question open asks first.
+    take_quiz(page, participant, pre_test, lambda attempt: {}, language, shots, visited)
     visited("pre-test-result")
 
     # Lessons, in order; the progress bar moves with each one marked done.
     page.goto(live_server.url + course_here.url)
-    page.locator(".enrolment-panel a.button").click()
+    visited("in-progress")
+    page.locator(".next-step a.button").click()
     visited("first-lesson")
     lessons_done = 0
     last_value = progress_value(page)
@@ -143,7 +177,9 @@ def test_participant_goes_from_sign_in_to_a_verified_certificate(
 
     # Evaluation: every scale item answered, every open question written.
     page.goto(live_server.url + course_here.url)
-    page.locator(f"a[href$='/evaluasi/{course.pk}/']").click()
+    # The next step after the post-test is the evaluation.
+    expect(page.locator(".next-step")).to_have_attribute("data-next-step", "evaluation")
+    page.locator(".next-step a.button").click()
     visited("evaluation")
     for fieldset in page.locator("fieldset.likert").all():
         fieldset.locator("input[type=radio][value='4']").check()
@@ -159,6 +195,9 @@ def test_participant_goes_from_sign_in_to_a_verified_certificate(
 
     # The certificate: downloaded as a PDF, then its public verification page.
     certificate = Certificate.objects.get(enrolment=enrolment)
+    page.goto(live_server.url + course_here.url)
+    expect(page.locator(".next-step")).to_have_attribute("data-next-step", "certificate")
+    visited("completed")
     page.goto(f"{live_server.url}{prefix}/sertifikat-saya/")
     visited("certificates")
     with page.expect_download() as download_info:

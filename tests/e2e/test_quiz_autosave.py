@@ -53,6 +53,10 @@ def test_answers_are_saved_as_the_participant_goes_and_submit_grades(live_server
         assert Answer.objects.get(attempt=attempt, question_ref=short.pk).response == "ombudsman"
 
         page.click("button[name=submit]")
+        # Two of four questions are open: the site asks first, with both answers kept.
+        expect(page.locator("#quiz-confirm")).to_contain_text("2 of 4 questions")
+        expect(page.locator(f"#q-{short.pk}-text")).to_have_value("ombudsman")
+        page.get_by_role("button", name="Submit anyway").click()
         expect(page.locator("h1")).to_have_text("Result of attempt 1")
 
     attempt.refresh_from_db()
@@ -82,6 +86,8 @@ def test_a_click_on_submit_right_after_typing_lands_on_submit(live_server, brows
         scrolled_to_submit = page.evaluate("window.scrollY")
 
         page.click("button[name=submit]")
+        expect(page.locator("#quiz-confirm")).to_be_visible()
+        page.get_by_role("button", name="Submit anyway").click()
         expect(page.locator("h1")).to_have_text("Result of attempt 1")
 
     attempt.refresh_from_db()

@@ -19,7 +19,7 @@ from certificates.models import (
     IssueMode,
 )
 from tests.e2e.conftest import DESKTOP, screenshot
-from tests.e2e.steps import make_course, say, sign_in_to_admin
+from tests.e2e.steps import make_course, say, sign_in_to_admin, take_pre_test
 from tests.factories import make_nip
 from training.demo_assessments import find_demo_course
 from training.models import AttemptStatus, EnrolmentStatus, LessonPage, Quiz, QuizKind
@@ -36,6 +36,11 @@ def test_trainer_submits_a_course_with_a_changed_lesson_and_grades_an_essay(
     enrolment = enrol_participant(
         batch=course.batches.get(), participant=make_participant(), notify=False
     )
+    # The course's order: the pre-test, then the module's lessons, then its quiz.
+    take_pre_test(enrolment)
+    for module_lesson in lessons_of_course(course):
+        if module_lesson.path.startswith(module_quiz.module.path):
+            complete_lesson(enrolment=enrolment, lesson=module_lesson)
     attempt = start_attempt(enrolment=enrolment, quiz=module_quiz)
     essay = next(q for q in attempt.snapshot["questions"] if q["kind"] == "essay")
     attempt = submit_attempt(

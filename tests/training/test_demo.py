@@ -93,4 +93,11 @@ def test_the_demo_participant_plays_the_demo_scorm_lesson_of_pp01(demo, client):
     enrolment = Enrolment.objects.get(participant=peserta, batch__course__code="PP-01")
     assert enrolment.status == "active"
     client.force_login(peserta)
+    # PP-01 asks for the pre-test first: until then the lesson holds back its player.
+    assert "data-scorm-player" not in client.get(lesson.url).content.decode()
+    from training.models import Quiz, QuizKind
+    from training.services import start_attempt, submit_attempt
+
+    pre_test = Quiz.objects.get(course__code="PP-01", kind=QuizKind.PRE_TEST)
+    submit_attempt(attempt=start_attempt(enrolment=enrolment, quiz=pre_test), responses={})
     assert 'data-record="true"' in client.get(lesson.url).content.decode()

@@ -25,7 +25,7 @@ def test_course_page_offers_open_batches_and_enrols_without_javascript(client, p
     response = client.post(f"/en/angkatan/{batch.pk}/daftar/", {"next": course.url})
     assert response.status_code == 302 and response["Location"] == course.url
     html = client.get("/en" + course.url).content.decode()
-    assert "Start the first lesson" in html
+    assert 'data-next-step="lesson"' in html and "Continue with the lesson" in html
     assert "Withdraw from this batch" in html
 
 

@@ -21,6 +21,8 @@ COURSE = {
     },
     "require_all_lessons": True,
     "require_post_test": False,
+    "pre_test_first": True,
+    "assessments_in_order": True,
     "require_evaluation": False,
     "slug": {"en": "customer-centred-service-design", "id": "desain-layanan-berpusat-pada-warga"},
     "title": {

@@ -22,6 +22,8 @@ COURSE = {
     "partner": {"id": "BKPSDM Kabupaten Gorontalo", "en": "BKPSDM of Gorontalo Regency"},
     "require_all_lessons": True,
     "require_post_test": True,
+    "pre_test_first": True,
+    "assessments_in_order": True,
     "require_evaluation": True,
     "slug": {"id": "standar-pelayanan-dan-sistem-informasi", "en": "service-standards"},
     "title": {

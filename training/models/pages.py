@@ -232,6 +232,23 @@ class CoursePage(CoursePermissionsMixin, CachedViewRestrictionsMixin, Page):
         default=False,
         help_text=_("A lesson opens only when the required lessons before it are done."),
     )
+    # The order of the whole course (``training.course_flow`` applies it).
+    pre_test_first = models.BooleanField(
+        _("pre-test before the lessons"),
+        default=False,
+        help_text=_(
+            "The lessons, module quizzes, post-test and evaluation open only once the "
+            "participant has submitted the pre-test, so the learning gain is measured."
+        ),
+    )
+    assessments_in_order = models.BooleanField(
+        _("tests and evaluation in order"),
+        default=False,
+        help_text=_(
+            "A module quiz opens when its module's required lessons are done, the post-test "
+            "when all required lessons are, and the evaluation once the post-test is taken."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("code"), FieldPanel("jp")]),
@@ -256,6 +273,8 @@ class CoursePage(CoursePermissionsMixin, CachedViewRestrictionsMixin, Page):
                 FieldPanel("require_evaluation"),
                 FieldPanel("minimum_attendance"),
                 FieldPanel("sequential"),
+                FieldPanel("pre_test_first"),
+                FieldPanel("assessments_in_order"),
             ],
             heading=_("Completion rule"),
         ),
@@ -452,7 +471,11 @@ class LessonPage(ReviewedWithCourseMixin, CachedViewRestrictionsMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        """The course outline beside the text, and the lessons before and after this one."""
+        """
+        The course outline beside the text, the lessons before and after this one, and why
+        the lesson is locked for the participant (then the page leaves its content out).
+        """
+        from training.course_flow import LockReason, course_flow_for_request
         from training.selectors import course_and_enrolment_for_request, outline_for_request
 
         context = super().get_context(request, *args, **kwargs)
@@ -464,7 +487,11 @@ class LessonPage(ReviewedWithCourseMixin, CachedViewRestrictionsMixin, Page):
         module = next(
             (m for m in outline if any(lesson.pk == self.pk for lesson in m.lessons)), None
         )
+        flow = course_flow_for_request(request, self) if course else None
+        lock = flow.lesson_lock(self) if flow else None
         context.update(
+            lock=lock,
+            lock_message=LockReason.message(lock),
             course=course,
             module=module,
             outline=outline,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from training import grading
 from training.audit import log_grade_change
+from training.course_flow import LockReason, enrolment_flow
 from training.models import (
     Answer,
     Attempt,
@@ -87,6 +88,9 @@ def _check_can_take(*, enrolment: Enrolment, quiz: Quiz) -> None:
         raise PermissionDenied(_("Only an active enrolment can take this quiz."))
     if enrolment.batch.course_id != quiz.course_id:
         raise PermissionDenied(_("This quiz belongs to another course."))
+    lock = enrolment_flow(enrolment).quiz_lock(quiz)
+    if lock is not None:
+        raise PermissionDenied(LockReason.message(lock))
 
 
 @transaction.atomic

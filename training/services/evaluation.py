@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from training.course_flow import LockReason, enrolment_flow
 from training.models import (
     Enrolment,
     EvaluationAnswer,
@@ -44,6 +45,9 @@ def submit_evaluation(*, enrolment: Enrolment, answers: dict) -> EvaluationRespo
         return existing
     if enrolment.status not in TAKING_STATUSES:
         raise PermissionDenied(_("Only an active enrolment can fill in the evaluation."))
+    lock = enrolment_flow(enrolment).evaluation_lock()
+    if lock is not None:
+        raise PermissionDenied(LockReason.message(lock))
     form = EvaluationForm.objects.filter(course_id=enrolment.batch.course_id).first()
     if form is None:
         raise ValidationError(_("This course has no evaluation."))

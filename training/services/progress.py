@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from ..completion import is_completion_rule_met
+from ..course_flow import LockReason, enrolment_flow, lessons_may_lock
 from ..models import Enrolment, EnrolmentStatus, LessonPage, LessonProgress
-from ..selectors import course_progress
 from ..signals import enrolment_completed
 from .enrolment import EnrolmentError
 from .xapi import record_lesson_completion
@@ -89,8 +89,8 @@ def complete_lesson(*, enrolment: Enrolment, lesson: Page) -> LessonProgress:
     """
     Mark a lesson done for an active enrolment; marking it again changes nothing.
 
-    In a course whose lessons unlock in order, a lesson can only be done once the required
-    lessons before it are. Completes the enrolment when that was the last requirement.
+    A lesson that ``training.course_flow`` locks (pre-test first, lessons in order) cannot
+    be done yet. Completes the enrolment when that was the last requirement.
     """
     if enrolment.status != EnrolmentStatus.ACTIVE:
         raise EnrolmentError(
@@ -100,12 +100,10 @@ def complete_lesson(*, enrolment: Enrolment, lesson: Page) -> LessonProgress:
     record, _created = _progress_record(enrolment, lesson)
     if record.completed_at is not None:
         return record
-    if enrolment.batch.course.sequential:
-        state = course_progress(enrolment).state_of(lesson)
-        if state is not None and state.locked:
-            raise EnrolmentError(
-                _("Finish the required lessons before this one first."), code="locked"
-            )
+    if lessons_may_lock(enrolment.batch.course):
+        lock = enrolment_flow(enrolment).lesson_lock(lesson)
+        if lock is not None:
+            raise EnrolmentError(LockReason.message(lock), code="locked")
     record.completed_at = timezone.now()
     record.save(update_fields=["completed_at", "last_opened_at"])
     record_lesson_completion(progress=record)

@@ -16,13 +16,12 @@ from wagtail.models import Page
 
 from cms.csp import SCORM_SANDBOX
 
+from ..course_flow import CourseFlow, LockReason, NextStep, StepKind, course_flow_for_request
 from ..models import Batch, Enrolment, EnrolmentStatus
 from ..selectors import (
     CourseProgress,
     batch_schedule,
     course_and_enrolment_for_request,
-    course_progress,
-    lessons_for_request,
     localise_pages,
     open_batches,
 )
@@ -39,6 +38,7 @@ class CourseState:
     enrolment: Enrolment | None = None
     progress: CourseProgress | None = None
     batches: list[Batch] = field(default_factory=list)
+    flow: CourseFlow | None = None
     # The course's lessons as pages of the locale being read, keyed by translation key.
     localised: dict = field(default_factory=dict)
     now: datetime.datetime = field(default_factory=timezone.now)
@@ -58,6 +58,19 @@ class CourseState:
             return None
         return self.localised.get(lesson.translation_key, lesson)
 
+    @property
+    def here_next_open(self):
+        """The lesson to continue with (never a locked one), in the page's language."""
+        return self.here(self.flow.next_lesson) if self.flow else None
+
+    @property
+    def next_step(self) -> NextStep | None:
+        """The next step of ``training.course_flow``, its lesson in the page's language."""
+        step = self.flow.next_step if self.flow else None
+        if step is not None and step.kind == StepKind.LESSON:
+            step.page = self.here(step.page)
+        return step
+
 
 def course_state(request, page: Page) -> CourseState:
     """The course state for the page's course and the signed-in user, cached per request."""
@@ -74,9 +87,8 @@ def course_state(request, page: Page) -> CourseState:
         EnrolmentStatus.ACTIVE,
         EnrolmentStatus.COMPLETED,
     ):
-        state.progress = course_progress(
-            enrolment, lessons_for_request(request, enrolment.batch.course)
-        )
+        state.flow = course_flow_for_request(request, page)
+        state.progress = state.flow.progress
         if enrolment.batch.course.locale_id != page.locale_id:
             state.localised = localise_pages(
                 [lesson_state.lesson for lesson_state in state.progress.lessons], page.locale
@@ -105,7 +117,13 @@ class LessonActions:
     state: CourseState
     done: bool = False
     locked: bool = False
+    lock: str | None = None
     next_lesson: Page | None = None
+
+    @property
+    def lock_message(self) -> str:
+        return LockReason.message(self.lock)
+
     previous_lesson: Page | None = None
 
 
@@ -121,7 +139,9 @@ def lesson_actions(context, page):
     if page.translation_key in keys:
         index = keys.index(page.translation_key)
         lesson_state = state.progress.lessons[index]
-        actions.done, actions.locked = lesson_state.done, lesson_state.locked
+        actions.done = lesson_state.done
+        actions.lock = state.flow.lesson_lock(lesson_state.lesson)
+        actions.locked = actions.lock is not None
         if index + 1 < len(lessons):
             actions.next_lesson = state.here(lessons[index + 1])
         if index > 0:
@@ -143,7 +163,9 @@ def lesson_status(state, lesson):
     lesson_state = state.progress.state_of(lesson)
     if lesson_state is None:
         return ""
-    return "done" if lesson_state.done else "locked" if lesson_state.locked else ""
+    if lesson_state.done:
+        return "done"
+    return "locked" if state.flow.lesson_lock(lesson_state.lesson) else ""
 
 
 @register.simple_tag
@@ -154,7 +176,11 @@ def localised_ids(state, status):
     return [
         state.here(lesson_state.lesson).pk
         for lesson_state in state.progress.lessons
-        if (lesson_state.done if status == "done" else lesson_state.locked)
+        if (
+            lesson_state.done
+            if status == "done"
+            else state.flow.lesson_lock(lesson_state.lesson) is not None
+        )
     ]
 
 

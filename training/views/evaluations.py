@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from training.course_flow import LockReason, enrolment_flow
 from training.models import EvaluationForm, EvaluationItemKind, EvaluationResponse
 from training.models.evaluations import LIKERT_SCALE
 from training.services import submit_evaluation
@@ -43,8 +44,10 @@ def evaluation_fill(request, course_id):
     if enrolment is None:
         raise Http404
     done = EvaluationResponse.objects.filter(enrolment=enrolment).exists()
+    flow = enrolment_flow(enrolment)
+    lock = flow.evaluation_lock()
     values, errors = {}, {}
-    if request.method == "POST" and not done:
+    if request.method == "POST" and not done and lock is None:
         values = {k: v for k, v in request.POST.items() if k.startswith("item-")}
         try:
             submit_evaluation(enrolment=enrolment, answers=values)
@@ -62,7 +65,12 @@ def evaluation_fill(request, course_id):
             "form": translate_record(form),
             "course": localized_pages(form.course)[0],
             "done": done,
-            "fields": [] if done else _fields(form, evaluation_trainers(form), values, errors),
+            "lock": lock,
+            "lock_message": LockReason.message(lock),
+            "next_step": flow.next_step if lock else None,
+            "fields": (
+                [] if done or lock else _fields(form, evaluation_trainers(form), values, errors)
+            ),
             "has_errors": bool(errors),
             "scale": LIKERT_SCALE,
         },

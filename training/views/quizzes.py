@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from training.course_flow import LockReason, enrolment_flow
 from training.models import Attempt, AttemptStatus, Enrolment, Quiz
 from training.permissions import can_see_correct_answers, can_view_attempt, can_view_quiz
 from training.services import (
@@ -39,7 +40,7 @@ def enrolment_for(user, course_id):
         Enrolment.objects.filter(
             participant=user, batch__course_id=course_id, status__in=TAKING_STATUSES
         )
-        .select_related("batch")
+        .select_related("batch__course")
         .order_by("-enrolled_at")
         .first()
     )
@@ -117,6 +118,8 @@ def quiz_detail(request, quiz_id):
     attempts_left = (
         None if quiz.attempt_limit is None else max(0, quiz.attempt_limit - len(attempts))
     )
+    flow = enrolment_flow(enrolment) if enrolment else None
+    lock = flow.quiz_lock(quiz) if flow else None
     return render(
         request,
         "training/quiz.html",
@@ -129,6 +132,9 @@ def quiz_detail(request, quiz_id):
             "open_attempt": open_attempt,
             "attempts_left": attempts_left,
             "question_count": question_count,
+            "lock": lock,
+            "lock_message": LockReason.message(lock),
+            "next_step": flow.next_step if lock else None,
         },
     )
 
@@ -151,7 +157,11 @@ def quiz_start(request, quiz_id):
 
 @login_required
 def attempt_take(request, quiz_id, attempt_id):
-    """The attempt's form; a POST saves (``save``) or submits and grades (default)."""
+    """
+    The attempt's form; a POST saves (``save``) or submits and grades (default). A submit
+    with questions left unanswered saves the answers and asks for confirmation first; the
+    confirmation posts ``confirm`` and grades.
+    """
     attempt = _own_attempt(request, quiz_id, attempt_id)
     if not attempt.is_open:
         if request.method == "POST":
@@ -167,6 +177,18 @@ def attempt_take(request, quiz_id, attempt_id):
                 return redirect("assessments:review", quiz_id=quiz_id, attempt_id=attempt.pk)
             messages.success(request, _("Your answers have been saved."))
             return redirect("assessments:attempt", quiz_id=quiz_id, attempt_id=attempt.pk)
+        if "confirm" not in request.POST:
+            # Questions left unanswered: keep every answer and ask once more before grading.
+            try:
+                save_answers(attempt=attempt, responses=responses)
+            except AttemptClosed as error:
+                messages.warning(request, error.messages[0])
+                return redirect("assessments:review", quiz_id=quiz_id, attempt_id=attempt.pk)
+            answers = _saved_answers(attempt)
+            questions = public_questions(attempt, answers)
+            unanswered = [q for q in questions if not _is_answered(q["response"])]
+            if unanswered:
+                return _render_attempt(request, attempt, answers, questions, unanswered)
         attempt = submit_attempt(attempt=attempt, responses=responses)
         if attempt.closed_at_deadline:
             messages.warning(
@@ -175,7 +197,23 @@ def attempt_take(request, quiz_id, attempt_id):
         else:
             messages.success(request, _("Your answers have been submitted."))
         return redirect("assessments:review", quiz_id=quiz_id, attempt_id=attempt.pk)
-    answers = dict(attempt.answers.values_list("question_ref", "response"))
+    answers = _saved_answers(attempt)
+    return _render_attempt(request, attempt, answers, public_questions(attempt, answers))
+
+
+def _is_answered(response) -> bool:
+    return response not in (None, "", [])
+
+
+def _saved_answers(attempt) -> dict:
+    return dict(attempt.answers.values_list("question_ref", "response"))
+
+
+def _render_attempt(request, attempt, answers, questions, unanswered=None):
+    """
+    The attempt's form; with ``unanswered`` (a submit that left questions open) it starts
+    with the confirmation: how many are open, links to them, and "submit anyway".
+    """
     seconds_left = attempt.seconds_left()
     return render(
         request,
@@ -183,8 +221,10 @@ def attempt_take(request, quiz_id, attempt_id):
         {
             "quiz": translate_record(attempt.quiz),
             "attempt": attempt,
-            "questions": public_questions(attempt, answers),
-            "answered": sum(1 for v in answers.values() if v not in (None, "", [])),
+            "questions": questions,
+            "answered": sum(1 for v in answers.values() if _is_answered(v)),
+            "unanswered": unanswered or [],
+            "confirming": bool(unanswered),
             "seconds_left": seconds_left,
             "minutes_left": None if seconds_left is None else -(-seconds_left // 60),
         },
