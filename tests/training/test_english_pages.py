@@ -85,3 +85,20 @@ def test_the_demo_has_english_copies_of_its_learner_records(seeded_demo):
         english = model._base_manager.filter(locale__language_code="en").count()
         assert source and english == source, model.__name__
     assert CoursePage.objects.filter(locale__language_code="en").exists()
+
+
+def test_the_next_step_names_the_pre_test_in_english_before_it_is_taken(seeded_demo, client):
+    participant = User.objects.get(username="peserta")
+    client.force_login(participant)
+    course = find_demo_course()
+    enrol_participant(batch=course.batches.get(), participant=participant, notify=False)
+    english_course = course.get_translation(Locale.objects.get(language_code="en"))
+
+    html = client.get(english_course.url).content.decode()
+
+    next_step = re.search(r'<section class="next-step".*?</section>', html, flags=re.S).group(0)
+    english_title = course.quizzes.get(kind=QuizKind.PRE_TEST).get_translation(
+        Locale.objects.get(language_code="en")
+    ).title
+    assert english_title in next_step
+    assert not [phrase for phrase in INDONESIAN if phrase in _visible_text(html)]

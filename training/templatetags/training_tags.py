@@ -65,8 +65,13 @@ class CourseState:
 
     @property
     def next_step(self) -> NextStep | None:
-        """The next step of ``training.course_flow``, its lesson in the page's language."""
-        step = self.flow.next_step if self.flow else None
+        """The next step of ``training.course_flow``, in the page's language."""
+        if self.flow is None:
+            return None
+        # The flow's quizzes and evaluation are the Indonesian source rows: their titles in
+        # the page's language before the step copies one (training.translations).
+        translate_records([record.quiz for record in self.flow.quizzes] + [self.flow.evaluation])
+        step = self.flow.next_step
         if step is not None and step.kind == StepKind.LESSON:
             step.page = self.here(step.page)
         return step

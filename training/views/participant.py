@@ -90,10 +90,13 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             course = enrolment.batch.course
             enrolment.course_here = localised.get(course.translation_key, course)
         translate_records(
-            enrolment.batch
-            for enrolment in [progress.enrolment for progress in dashboard.in_progress]
-            + dashboard.pending
-            + dashboard.completed
+            [
+                enrolment.batch
+                for enrolment in [progress.enrolment for progress in dashboard.in_progress]
+                + dashboard.pending
+                + dashboard.completed
+            ]
+            + [session.batch for session in sessions]
         )
         context.update(dashboard=dashboard, sessions=sessions, now=timezone.now())
         return context
