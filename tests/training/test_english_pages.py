@@ -97,8 +97,10 @@ def test_the_next_step_names_the_pre_test_in_english_before_it_is_taken(seeded_d
     html = client.get(english_course.url).content.decode()
 
     next_step = re.search(r'<section class="next-step".*?</section>', html, flags=re.S).group(0)
-    english_title = course.quizzes.get(kind=QuizKind.PRE_TEST).get_translation(
-        Locale.objects.get(language_code="en")
-    ).title
+    english_title = (
+        course.quizzes.get(kind=QuizKind.PRE_TEST)
+        .get_translation(Locale.objects.get(language_code="en"))
+        .title
+    )
     assert english_title in next_step
     assert not [phrase for phrase in INDONESIAN if phrase in _visible_text(html)]
