@@ -22,6 +22,8 @@ LATE_ACKNOWLEDGED = {
     "certificates.render_certificate": True,
     # A certificate is issued at most once per enrolment (row lock, unique constraint).
     "certificates.run_batch_job": True,
+    # Marked notified with the e-mail (``revocation_notified_at``); a rerun sends nothing more.
+    "certificates.notify_revocation": True,
     # Chunks of rows, each one transaction recording the rows done; a rerun goes on from there.
     "training.run_participant_import": True,
     # Marked sent only once acknowledged; a statement keeps its id, so the store keeps one.
