@@ -200,7 +200,7 @@ def test_enrol_is_on_the_first_screen_of_a_course_and_the_message_says_it_is_new
         say("id", "You are now enrolled. Happy learning!")
     )
     assert serious_accessibility_violations(page) == []
-    next_step = page.locator(".enrolment-panel .button").first
+    next_step = page.locator(".next-step .button").first
     box = next_step.bounding_box()
     assert box["y"] + box["height"] <= PHONE["height"], box
 
