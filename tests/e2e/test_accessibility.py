@@ -13,7 +13,7 @@ from tests.e2e.conftest import (
 )
 from tests.e2e.steps import correct_responses, open_attempt_of, say, sign_in, take_pre_test
 from training.demo_assessments import find_demo_course
-from training.models import Quiz, QuizKind
+from training.models import CoursePage, Quiz, QuizKind
 from training.selectors import lessons_of_course
 from training.services import complete_lesson, enrol_participant
 
@@ -164,9 +164,16 @@ def test_evaluation_errors_are_announced_and_tied_to_their_fields(
     enrol_participant(batch=course.batches.get(), participant=participant, notify=False)
     page = new_page(viewport=PHONE)
     sign_in(page, live_server.url, participant.username, PARTICIPANT_PASSWORD)
-    page.goto(f"{live_server.url}/evaluasi/{course.pk}/")
-
-    page.get_by_role("button", name=say("id", "Send the evaluation")).click()
+    # The errors of the form, not the course's order: the evaluation open at once, for this
+    # test only (the course's order is tested in tests/training/test_course_flow.py).
+    settings = {"pre_test_first": False, "assessments_in_order": False}
+    saved = CoursePage.objects.filter(pk=course.pk).values(*settings).get()
+    CoursePage.objects.filter(pk=course.pk).update(**settings)
+    try:
+        page.goto(f"{live_server.url}/evaluasi/{course.pk}/")
+        page.get_by_role("button", name=say("id", "Send the evaluation")).click()
+    finally:
+        CoursePage.objects.filter(pk=course.pk).update(**saved)
 
     expect(page.get_by_role("alert")).to_be_visible()
     invalid = page.locator("[aria-describedby$='-error']")

@@ -14,6 +14,8 @@ def test_visitor_reaches_the_six_files_a_complaint_and_answers_the_survey(
     page = new_page(viewport=PHONE, javascript=False)
     page.goto(live_server.url + "/en/")
 
+    # On a phone the site's menus are behind the header's "Menu" button (no JavaScript).
+    page.locator("summary.site-menu__toggle").click()
     page.get_by_role("link", name="Public information").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Public-Service Information")
     expect(page.locator(".component-card")).to_have_count(6)
