@@ -33,9 +33,8 @@ def test_trainer_uploads_a_shared_package_and_puts_it_in_a_lesson_of_the_demo_co
     page = new_page(viewport=DESKTOP)
     sign_in_to_admin(page, live_server.url, "fasilitator")
 
-    # Snippets → SCORM packages → add.
-    page.goto(f"{live_server.url}/admin/snippets/")
-    page.locator(f"main a[href$='{SNIPPETS}']").first.click()
+    # Training → SCORM packages (the menu itself: tests/e2e/test_admin_screens.py) → add.
+    page.goto(f"{live_server.url}{SNIPPETS}")
     page.locator(f"a[href$='{SNIPPETS}add/']").first.click()
     upload = page.locator("#id_package")
     save = page.locator("main form button[type=submit]").first
@@ -60,21 +59,19 @@ def test_trainer_uploads_a_shared_package_and_puts_it_in_a_lesson_of_the_demo_co
     assert (package.title, package.version) == ("Golf Explained - Run-time Basic Calls", "2004-3")
     expect(page.locator("main")).to_contain_text(package.title)
 
-    # The lesson's "SCORM package" field: choose it, then submit the lesson for review.
+    # The lesson's "SCORM package" field: choose it, then save the lesson as a draft (it goes
+    # to review with its course: tests/e2e/test_staff_journeys.py).
     page.goto(f"{live_server.url}/admin/pages/{lesson.pk}/edit/")
     chooser = page.locator("#id_scorm_package-chooser")
     chooser.locator(".unchosen [data-chooser-action-choose]").click()
     page.locator(f".modal a[href*='/chosen/{package.pk}/']").click()
     expect(chooser.locator("[data-chooser-title]")).to_contain_text(package.title)
-    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    page.locator("button[name='action-submit']").click()
+    page.locator("footer button[type=submit]").first.click()
     expect(page.locator(".messages")).to_be_visible()
-    screenshot(page, "trainer-scorm-lesson-submitted")
+    screenshot(page, "trainer-scorm-lesson-saved")
 
     lesson = LessonPage.objects.get(pk=lesson.pk)
     assert lesson.get_latest_revision_as_object().scorm_package_id == package.pk
-    assert WorkflowState.objects.filter(
-        object_id=str(lesson.pk), status=WorkflowState.STATUS_IN_PROGRESS
-    ).exists()
+    assert not WorkflowState.objects.filter(object_id=str(lesson.pk)).exists()
     # Participants keep the published lesson until an administrator approves.
     assert lesson.scorm_package_id is None
