@@ -376,6 +376,34 @@ def _store_pdf(*, certificate: Certificate, data: bytes, is_signed: bool, force:
     return certificate
 
 
+def _send_bilingual_email(*, certificate: Certificate, participant, template: str, **extra):
+    """
+    One e-mail about ``certificate`` in both languages, the participant's preferred one first
+    (Indonesian unless chosen): ``certificates/email/<template>[_subject].txt`` in each.
+    """
+    if not participant.email:
+        return
+    subjects, bodies = [], []
+    for language in languages_in_order(participant):
+        context = {
+            "certificate": certificate,
+            "course_title": certificate.facts["course"][
+                "title" if language == "id" else "title_en"
+            ],
+            "my_certificates_url": f"{settings.SITE_URL}/{'' if language == 'id' else 'en/'}"
+            + "sertifikat-saya/",
+            **extra,
+        }
+        with translation.override(language):
+            subjects.append(
+                render_to_string(f"certificates/email/{template}_subject.txt", context).strip()
+            )
+            bodies.append(render_to_string(f"certificates/email/{template}.txt", context))
+    subject = " / ".join(dict.fromkeys(subjects))
+    body = "\n-----\n\n".join(bodies) + "\nBimtek\n"
+    send_mail(subject, body, None, [participant.email])
+
+
 @transaction.atomic
 def notify_participant(*, certificate: Certificate) -> Certificate:
     """E-mail the participant once that their certificate is ready to download."""
@@ -387,28 +415,9 @@ def notify_participant(*, certificate: Certificate) -> Certificate:
     participant = certificate.enrolment.participant
     if certificate.notified_at or certificate.render_status != RenderStatus.DONE:
         return certificate
-    if participant.email:
-        subjects, bodies = [], []
-        # Both languages, the participant's preferred one first (Indonesian unless chosen).
-        for language in languages_in_order(participant):
-            context = {
-                "certificate": certificate,
-                "course_title": certificate.facts["course"][
-                    "title" if language == "id" else "title_en"
-                ],
-                "my_certificates_url": f"{settings.SITE_URL}/{'' if language == 'id' else 'en/'}"
-                + "sertifikat-saya/",
-            }
-            with translation.override(language):
-                subjects.append(
-                    render_to_string(
-                        "certificates/email/certificate_ready_subject.txt", context
-                    ).strip()
-                )
-                bodies.append(render_to_string("certificates/email/certificate_ready.txt", context))
-        subject = " / ".join(dict.fromkeys(subjects))
-        body = "\n-----\n\n".join(bodies) + "\nBimtek\n"
-        send_mail(subject, body, None, [participant.email])
+    _send_bilingual_email(
+        certificate=certificate, participant=participant, template="certificate_ready"
+    )
     certificate.notified_at = timezone.now()
     certificate.save(update_fields=["notified_at"])
     return certificate
@@ -436,32 +445,12 @@ def notify_revocation(*, certificate: Certificate) -> Certificate:
     if certificate.revocation_notified_at or certificate.status != CertificateStatus.REVOKED:
         return certificate
     participant = certificate.enrolment.participant
-    successor = Certificate.objects.filter(replaces=certificate).first()
-    if participant.email:
-        subjects, bodies = [], []
-        # Indonesian first, English below it, as everything a participant reads.
-        for language in ("id", "en"):
-            context = {
-                "certificate": certificate,
-                "successor": successor,
-                "course_title": certificate.facts["course"][
-                    "title" if language == "id" else "title_en"
-                ],
-                "my_certificates_url": f"{settings.SITE_URL}/{'' if language == 'id' else 'en/'}"
-                + "sertifikat-saya/",
-            }
-            with translation.override(language):
-                subjects.append(
-                    render_to_string(
-                        "certificates/email/certificate_revoked_subject.txt", context
-                    ).strip()
-                )
-                bodies.append(
-                    render_to_string("certificates/email/certificate_revoked.txt", context)
-                )
-        subject = " / ".join(dict.fromkeys(subjects))
-        body = "\n-----\n\n".join(bodies) + "\nBimtek\n"
-        send_mail(subject, body, None, [participant.email])
+    _send_bilingual_email(
+        certificate=certificate,
+        participant=participant,
+        template="certificate_revoked",
+        successor=Certificate.objects.filter(replaces=certificate).first(),
+    )
     certificate.revocation_notified_at = timezone.now()
     certificate.save(update_fields=["revocation_notified_at"])
     return certificate
