@@ -249,13 +249,17 @@ def _pile_up(client, staff, capture_on_commit, **sweep):
     return failures
 
 
-def test_every_admin_list_answers_after_each_action(client, django_capture_on_commit_callbacks):
+def test_every_admin_list_answers_after_each_action(
+    client, django_capture_on_commit_callbacks, eager_tasks
+):
     failures = _pile_up(client, Staff(), django_capture_on_commit_callbacks, read_raw_values=False)
 
     assert not failures, "\n".join(failures)
 
 
-def test_no_admin_list_or_inspect_page_shows_raw_values(client, django_capture_on_commit_callbacks):
+def test_no_admin_list_or_inspect_page_shows_raw_values(
+    client, django_capture_on_commit_callbacks, eager_tasks
+):
     failures = _pile_up(client, Staff(), django_capture_on_commit_callbacks)
 
     assert not failures, "\n".join(failures)

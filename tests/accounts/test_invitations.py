@@ -44,7 +44,7 @@ def add_user_in_admin(client, **fields):
 
 
 def test_a_user_added_in_the_admin_gets_an_invitation(
-    client, administrator, django_capture_on_commit_callbacks
+    client, administrator, django_capture_on_commit_callbacks, eager_tasks
 ):
     client.force_login(administrator)
 

@@ -43,7 +43,7 @@ def test_a_revoked_certificate_shows_its_reason_and_no_download(client, enrolmen
 
 
 def test_the_participant_is_emailed_the_reason_once_the_revocation_commits(
-    enrolment, django_capture_on_commit_callbacks
+    enrolment, django_capture_on_commit_callbacks, eager_tasks
 ):
     certificate = _issued(enrolment)
 
@@ -60,7 +60,7 @@ def test_the_participant_is_emailed_the_reason_once_the_revocation_commits(
 
 
 def test_a_reissue_e_mail_names_the_certificate_that_replaces_the_old_one(
-    enrolment, django_capture_on_commit_callbacks
+    enrolment, django_capture_on_commit_callbacks, eager_tasks
 ):
     certificate = _issued(enrolment)
 

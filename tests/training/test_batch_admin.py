@@ -121,7 +121,7 @@ def test_progress_page_query_count_does_not_grow_with_participants(
 
 
 def test_import_through_the_admin_previews_then_imports_the_valid_rows(
-    client, administrator, django_capture_on_commit_callbacks
+    client, administrator, django_capture_on_commit_callbacks, eager_tasks
 ):
     for name, short_name in AGENCIES:
         Agency.objects.get_or_create(name=name, defaults={"short_name": short_name})

@@ -92,7 +92,7 @@ def test_sample_file_previews_31_valid_rows_and_9_errors_with_their_reasons(agen
 
 
 def test_confirming_the_sample_imports_exactly_the_valid_rows_and_invites_new_people(
-    agencies, django_capture_on_commit_callbacks
+    agencies, django_capture_on_commit_callbacks, eager_tasks
 ):
     batch = BatchFactory()
     administrator = AdministratorFactory()

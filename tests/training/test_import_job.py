@@ -59,7 +59,7 @@ def _confirm_url(log):
 
 
 def test_the_task_imports_chunk_by_chunk_and_records_the_counts(
-    five_rows, monkeypatch, django_capture_on_commit_callbacks
+    five_rows, monkeypatch, django_capture_on_commit_callbacks, eager_tasks
 ):
     monkeypatch.setattr(imports, "IMPORT_CHUNK_ROWS", 2)
     seen = []
@@ -127,6 +127,7 @@ def test_confirming_returns_at_once_and_the_worker_sends_the_emails(
     client,
     administrator,
     django_capture_on_commit_callbacks,
+    eager_tasks,
 ):
     batch = BatchFactory()
     log, _results = preview(batch, SAMPLE.read_bytes())

@@ -215,7 +215,7 @@ def test_completion_reminders_can_be_turned_off_on_the_profile(client, batch_end
 
 
 @time_machine.travel(NOW, tick=False)
-def test_beat_runs_every_reminder_task_by_its_name(session_tomorrow):
+def test_beat_runs_every_reminder_task_by_its_name(session_tomorrow, eager_tasks):
     EnrolmentFactory(batch=session_tomorrow.batch)
     names = {
         tasks.send_session_reminders_task.name,
