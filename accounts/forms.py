@@ -1,7 +1,6 @@
 """Forms a participant meets: sign-in and the profile page."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import translation
@@ -11,6 +10,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from .models import Agency, NotificationPreferences, User
 from .nip import normalise_nip
 from .roles import group_label
+from .services import language_for
 
 
 class SignInForm(AuthenticationForm):
@@ -50,7 +50,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's reset form, sending each e-mail in its recipient's preferred language."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        language = getattr(context.get("user"), "preferred_language", "") or settings.LANGUAGE_CODE
+        language = language_for(context.get("user"))
         with translation.override(language):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 

@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.services import language_for
+
 from .models import BatchSession, Enrolment, ReminderKind
 from .translations import translate_record
 
@@ -30,7 +32,7 @@ def _send(template: str, recipient, context: dict) -> None:
     """
     if not recipient.email:
         return
-    language = recipient.preferred_language or settings.LANGUAGE_CODE
+    language = language_for(recipient)
     with translation.override(language):
         # Addresses are callables, reversed here under the recipient's language prefix.
         # A copy: the caller's batch may go to the next recipient in another language.
